@@ -1,0 +1,16 @@
+using EventFlowApp.Kernel.Aggregates;
+using EventFlowApp.Kernel.Core;
+
+namespace EventFlowApp.Kernel.Commands;
+
+public interface ICommandBus
+{
+    /// <summary>
+    /// Runs the command's one handler and commits what it emitted. Idempotent by source id; concurrency
+    /// conflicts retry up to the configured count, then throw.
+    /// </summary>
+    Task<TResult> PublishAsync<TAggregate, TIdentity, TResult>(ICommand<TAggregate, TIdentity, TResult> command, CancellationToken cancellationToken)
+        where TAggregate : IAggregateRoot<TIdentity>
+        where TIdentity : IIdentity
+        where TResult : ExecutionResult;
+}

@@ -1,0 +1,106 @@
+using System.Reflection;
+using EventFlowApp.Kernel.Commands;
+using EventFlowApp.Kernel.Events;
+using EventFlowApp.Kernel.Queries;
+using EventFlowApp.Kernel.Snapshots;
+using EventFlowApp.Kernel.Subscribers;
+using EventFlowApp.Kernel.Upgraders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EventFlowApp.Kernel.Configuration;
+
+/// <summary>
+/// Collects what the application registers: events, handlers, subscribers, upgraders, snapshot strategies.
+/// <see cref="AddDefaults"/> scans an assembly and makes exactly the calls one would make by hand.
+/// </summary>
+public sealed class EventFlowAppBuilder
+{
+    private static readonly Type[] HandlerContracts =
+    [
+        typeof(ICommandHandler<,,,>),
+        typeof(IQueryHandler<,>),
+        typeof(ISubscribeSynchronousTo<,,>),
+    ];
+
+    internal EventFlowAppBuilder(IServiceCollection services) => Services = services;
+
+    public IServiceCollection Services { get; }
+
+    internal List<Type> EventTypes { get; } = [];
+
+    internal EventFlowAppOptions Options { get; } = new();
+
+    public EventFlowAppBuilder Configure(Action<EventFlowAppOptions> configure)
+    {
+        configure(Options);
+        return this;
+    }
+
+    public EventFlowAppBuilder AddEvents(params Type[] eventTypes)
+    {
+        EventTypes.AddRange(eventTypes);
+        return this;
+    }
+
+    public EventFlowAppBuilder AddCommandHandler<THandler>() where THandler : class => AddHandler(typeof(THandler));
+
+    public EventFlowAppBuilder AddQueryHandler<THandler>() where THandler : class => AddHandler(typeof(THandler));
+
+    public EventFlowAppBuilder AddSubscriber<TSubscriber>() where TSubscriber : class => AddHandler(typeof(TSubscriber));
+
+    public EventFlowAppBuilder AddUpgrader<TUpgrader>() where TUpgrader : class, IEventUpgrader
+    {
+        Services.AddSingleton<IEventUpgrader, TUpgrader>();
+        return this;
+    }
+
+    /// <summary>Snapshot <typeparamref name="TAggregate"/> every <paramref name="everyNEvents"/> events.</summary>
+    public EventFlowAppBuilder AddSnapshots<TAggregate>(int everyNEvents)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(everyNEvents, 1);
+        Services.AddSingleton(new SnapshotStrategy(typeof(TAggregate), everyNEvents));
+        return this;
+    }
+
+    /// <summary>Registers every event, command and query handler, synchronous subscriber and upgrader in the assembly.</summary>
+    public EventFlowAppBuilder AddDefaults(Assembly assembly)
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            if (typeof(IAggregateEvent).IsAssignableFrom(type))
+            {
+                AddEvents(type);
+            }
+            else if (typeof(IEventUpgrader).IsAssignableFrom(type))
+            {
+                Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IEventUpgrader), type));
+            }
+            else if (Contracts(type).Any())
+            {
+                AddHandler(type);
+            }
+        }
+
+        return this;
+    }
+
+    internal static IEnumerable<Type> Contracts(Type type) =>
+        type.GetInterfaces().Where(i => i.IsGenericType && HandlerContracts.Contains(i.GetGenericTypeDefinition()));
+
+    private EventFlowAppBuilder AddHandler(Type type)
+    {
+        var contracts = Contracts(type).ToList();
+        if (contracts.Count == 0)
+        {
+            throw new ArgumentException($"{type.Name} implements no command, query or subscriber contract.", nameof(type));
+        }
+
+        foreach (var contract in contracts)
+        {
+            Services.TryAddEnumerable(ServiceDescriptor.Transient(contract, type));
+        }
+
+        return this;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventFlowApp.Kernel.Queries;
+
+public sealed class QueryProcessor : IQueryProcessor
+{
+    private readonly IServiceProvider _services;
+
+    public QueryProcessor(IServiceProvider services) => _services = services;
+
+    public Task<TResult> ProcessAsync<TResult>(IQuery<TResult> query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var handlerType = typeof(IQueryHandler<,>).MakeGenericType(query.GetType(), typeof(TResult));
+        var handler = _services.GetService(handlerType)
+            ?? throw new InvalidOperationException($"No handler is registered for query {query.GetType().Name}.");
+        try
+        {
+            return (Task<TResult>)handlerType.GetMethod("ExecuteQueryAsync")!.Invoke(handler, [query, cancellationToken])!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+}
