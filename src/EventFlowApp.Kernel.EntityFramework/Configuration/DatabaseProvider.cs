@@ -1,0 +1,8 @@
+namespace EventFlowApp.Kernel.EntityFramework.Configuration;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}

@@ -1,0 +1,58 @@
+using EventFlowApp.Kernel.EntityFramework.Dialects;
+using EventFlowApp.Kernel.EntityFramework.Model;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventFlowApp.Kernel.EntityFramework.Configuration;
+
+/// <summary>Points a context at the chosen provider and that provider's migrations assembly.</summary>
+public static class EventStoreDbContextConfigurator
+{
+    public static string MigrationsAssembly(DatabaseProvider provider) => $"EventFlowApp.Migrations.{provider}";
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions database)
+    {
+        var migrations = MigrationsAssembly(database.Provider);
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteFolder(database.ConnectionString);
+                builder.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(migrations));
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(migrations));
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(migrations));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown provider.");
+        }
+    }
+
+    public static DbContextOptions<EventStoreDbContext> Options(DatabaseOptions database)
+    {
+        var builder = new DbContextOptionsBuilder<EventStoreDbContext>();
+        Configure(builder, database);
+        return builder.Options;
+    }
+
+    public static IEventStoreDialect Dialect(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteDialect(),
+        DatabaseProvider.PostgreSql => new PostgreSqlDialect(),
+        DatabaseProvider.SqlServer => new SqlServerDialect(),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
+    };
+
+    /// <summary>The embedded default lives in a file under ./data; create the folder so a fresh checkout just runs.</summary>
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(file) && file != ":memory:" && folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
