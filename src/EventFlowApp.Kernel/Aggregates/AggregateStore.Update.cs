@@ -67,7 +67,9 @@ public sealed partial class AggregateStore
             return null;
         }
 
-        if (record.AggregateId != id.Value)
+        // A source id names one command on one aggregate; anything else reusing it is a caller's bug,
+        // and answering "duplicate" would silently drop the second command.
+        if (record.AggregateId != id.Value || record.CommandName != request.OperationName)
         {
             throw new InvalidOperationException(
                 $"Source id {record.SourceId} was already used by {record.CommandName} on {record.AggregateId}; " +

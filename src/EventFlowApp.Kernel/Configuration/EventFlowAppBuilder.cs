@@ -51,7 +51,8 @@ public sealed class EventFlowAppBuilder
 
     public EventFlowAppBuilder AddUpgrader<TUpgrader>() where TUpgrader : class, IEventUpgrader
     {
-        Services.AddSingleton<IEventUpgrader, TUpgrader>();
+        // TryAddEnumerable, as AddDefaults does: listing an upgrader it already found must not register it twice.
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventUpgrader, TUpgrader>());
         return this;
     }
 

@@ -102,8 +102,7 @@ public sealed class EventSerializer
     public IDomainEvent ToDomainEvent(IAggregateEvent aggregateEvent, CommittedEvent committed, Core.IIdentity identity) =>
         DomainEventFactory.Create(
             aggregateEvent,
-            DeserializeMetadata(committed.Event.Metadata)
-                .With(MetadataKeys.GlobalSequenceNumber, committed.GlobalSequenceNumber.ToString(CultureInfo.InvariantCulture)),
+            ReadMetadata(committed),
             identity);
 
     public IDomainEvent Deserialize(CommittedEvent stored)
@@ -112,8 +111,7 @@ public sealed class EventSerializer
         try
         {
             var aggregateEvent = (IAggregateEvent)_json.Deserialize(data, definition.Type);
-            var metadata = DeserializeMetadata(stored.Event.Metadata)
-                .With(MetadataKeys.GlobalSequenceNumber, stored.GlobalSequenceNumber.ToString(CultureInfo.InvariantCulture));
+            var metadata = ReadMetadata(stored);
             var (_, identityType) = DomainEventFactory.GetAggregateTypes(definition.Type);
             var identity = IdentityFactory.Create(identityType, stored.Event.AggregateId);
             return DomainEventFactory.Create(aggregateEvent, metadata, identity);
@@ -152,6 +150,27 @@ public sealed class EventSerializer
 
     private string SerializeMetadata(Metadata metadata) =>
         JsonSerializer.Serialize(metadata.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value), _json.Options);
+
+    /// <summary>
+    /// The stored metadata with the row's own columns laid over it: the columns are what the store
+    /// guarantees (unique event id, sequence numbers, timestamp), while the JSON copy may be missing
+    /// them (rows written by hand, by a migration, or by a provider that keeps them only as columns).
+    /// </summary>
+    private Metadata ReadMetadata(CommittedEvent stored)
+    {
+        var row = stored.Event;
+        return DeserializeMetadata(row.Metadata).With(
+        [
+            new(MetadataKeys.EventId, row.EventId.ToString("D")),
+            new(MetadataKeys.EventName, row.EventName),
+            new(MetadataKeys.EventVersion, row.EventVersion.ToString(CultureInfo.InvariantCulture)),
+            new(MetadataKeys.AggregateName, row.AggregateName),
+            new(MetadataKeys.AggregateId, row.AggregateId),
+            new(MetadataKeys.AggregateSequenceNumber, row.AggregateSequenceNumber.ToString(CultureInfo.InvariantCulture)),
+            new(MetadataKeys.Timestamp, Metadata.FormatTimestamp(new DateTimeOffset(row.TimestampUtc, TimeSpan.Zero))),
+            new(MetadataKeys.GlobalSequenceNumber, stored.GlobalSequenceNumber.ToString(CultureInfo.InvariantCulture)),
+        ]);
+    }
 
     private Metadata DeserializeMetadata(string json) =>
         new(JsonSerializer.Deserialize<Dictionary<string, string>>(json, _json.Options) ?? []);

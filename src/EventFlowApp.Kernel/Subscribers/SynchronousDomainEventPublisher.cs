@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using EventFlowApp.Kernel.Events;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,6 +59,20 @@ public sealed class SynchronousDomainEventPublisher : IDomainEventPublisher
         var (aggregate, identity) = DomainEventFactory.GetAggregateTypes(eventType);
         var service = typeof(ISubscribeSynchronousTo<,,>).MakeGenericType(aggregate, identity, eventType);
         var method = service.GetMethod("HandleAsync")!;
-        return (service, (subscriber, e, ct) => (Task)method.Invoke(subscriber, [e, ct])!);
+        return (service, (subscriber, e, ct) => Invoke(method, subscriber, e, ct));
+    }
+
+    /// <summary>Unwraps reflection's TargetInvocationException, so a subscriber that throws before returning its task is reported (or cancels) like one that fails inside it.</summary>
+    private static Task Invoke(MethodInfo method, object subscriber, IDomainEvent domainEvent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (Task)method.Invoke(subscriber, [domainEvent, cancellationToken])!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
     }
 }

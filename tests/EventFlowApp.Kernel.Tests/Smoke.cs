@@ -1,2 +1,0 @@
-namespace EventFlowApp.Kernel.Tests;
-public class Smoke { [Fact] public void Works() => Assert.Equal(2, 1 + 1); }
