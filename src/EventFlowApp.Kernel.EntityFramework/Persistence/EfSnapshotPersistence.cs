@@ -6,11 +6,12 @@ namespace EventFlowApp.Kernel.EntityFramework.Persistence;
 
 public sealed class EfSnapshotPersistence(IDbContextFactory<EventStoreDbContext> contexts) : ISnapshotPersistence
 {
-    public async Task<StoredSnapshot?> LoadAsync(string aggregateId, long maxSequenceNumber, CancellationToken cancellationToken)
+    public async Task<StoredSnapshot?> LoadAsync(string aggregateId, long maxSequenceNumber, DateTime? lastEventNotAfterUtc, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var notAfter = lastEventNotAfterUtc ?? DateTime.MaxValue.ToUniversalTime();
         return await context.Snapshots.AsNoTracking()
-            .Where(s => s.AggregateId == aggregateId && s.AggregateSequenceNumber <= maxSequenceNumber)
+            .Where(s => s.AggregateId == aggregateId && s.AggregateSequenceNumber <= maxSequenceNumber && s.LastEventTimestamp <= notAfter)
             .OrderByDescending(s => s.AggregateSequenceNumber)
             .Select(s => new StoredSnapshot(
                 s.AggregateName, s.AggregateId, s.AggregateSequenceNumber, s.SnapshotName, s.SnapshotVersion, s.Data, s.LastEventTimestamp, s.TakenAt))

@@ -21,9 +21,15 @@ public sealed partial class AggregateStore
 
         for (var attempt = 1; ; attempt++)
         {
-            var aggregate = await LoadAsync<TAggregate, TIdentity>(id, cancellationToken);
+            var unitOfWork = new UnitOfWork(this);
+            var aggregate = await unitOfWork.LoadAsync<TAggregate, TIdentity>(id, cancellationToken);
             CheckExpectation(aggregate, request);
-            var result = await update(aggregate, cancellationToken);
+            TResult result;
+            using (unitOfWork.Enter())
+            {
+                result = await update(aggregate, cancellationToken);
+            }
+
             if (!result.IsSuccess)
             {
                 // A refused command wrote nothing and is not remembered: it may be sent again once fixed.
@@ -35,7 +41,7 @@ public sealed partial class AggregateStore
                 _json.Serialize(result, result.GetType()), _serializer.Now().UtcDateTime);
             try
             {
-                await CommitAsync([aggregate], request.Context, record, cancellationToken);
+                await CommitAsync(unitOfWork.Aggregates, request.Context, record, cancellationToken);
                 return result;
             }
             catch (OptimisticConcurrencyException e)

@@ -60,6 +60,11 @@ public sealed class EventFlowAppBuilder
     public EventFlowAppBuilder AddSnapshots<TAggregate>(int everyNEvents)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(everyNEvents, 1);
+        if (Services.Any(d => d.ImplementationInstance is SnapshotStrategy s && s.AggregateType == typeof(TAggregate)))
+        {
+            throw new InvalidOperationException($"{typeof(TAggregate).Name} already has a snapshot strategy.");
+        }
+
         Services.AddSingleton(new SnapshotStrategy(typeof(TAggregate), everyNEvents));
         return this;
     }
@@ -67,7 +72,8 @@ public sealed class EventFlowAppBuilder
     /// <summary>Registers every event, command and query handler, synchronous subscriber and upgrader in the assembly.</summary>
     public EventFlowAppBuilder AddDefaults(Assembly assembly)
     {
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        // Private nested types are implementation details of their owner (test doubles, say), never defaults.
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false, IsNestedPrivate: false }))
         {
             if (typeof(IAggregateEvent).IsAssignableFrom(type))
             {
@@ -87,7 +93,8 @@ public sealed class EventFlowAppBuilder
     }
 
     internal static IEnumerable<Type> Contracts(Type type) =>
-        type.GetInterfaces().Where(i => i.IsGenericType && HandlerContracts.Contains(i.GetGenericTypeDefinition()));
+        type.GetInterfaces().Where(i =>
+            i == typeof(ISubscribeSynchronousToAll) || (i.IsGenericType && HandlerContracts.Contains(i.GetGenericTypeDefinition())));
 
     private EventFlowAppBuilder AddHandler(Type type)
     {

@@ -45,6 +45,7 @@ public static class EventFlowAppServiceCollectionExtensions
         services.TryAddScoped<IEventStore, EventStore>();
         services.TryAddScoped<IDomainEventPublisher, SynchronousDomainEventPublisher>();
         services.TryAddScoped<IAggregateStore, AggregateStore>();
+        services.TryAddSingleton<IUnitOfWork, CurrentUnitOfWork>();
         services.TryAddScoped<ICommandBus, CommandBus>();
         services.TryAddScoped<IQueryProcessor, QueryProcessor>();
         return services;

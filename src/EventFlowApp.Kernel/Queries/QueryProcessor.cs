@@ -14,8 +14,13 @@ public sealed class QueryProcessor : IQueryProcessor
     {
         ArgumentNullException.ThrowIfNull(query);
         var handlerType = typeof(IQueryHandler<,>).MakeGenericType(query.GetType(), typeof(TResult));
-        var handler = _services.GetService(handlerType)
-            ?? throw new InvalidOperationException($"No handler is registered for query {query.GetType().Name}.");
+        var handlers = _services.GetServices(handlerType).ToList();
+        var handler = handlers.Count switch
+        {
+            1 => handlers[0]!,
+            0 => throw new InvalidOperationException($"No handler is registered for query {query.GetType().Name}."),
+            _ => throw new InvalidOperationException($"{handlers.Count} handlers are registered for query {query.GetType().Name}; a query has exactly one."),
+        };
         try
         {
             return (Task<TResult>)handlerType.GetMethod("ExecuteQueryAsync")!.Invoke(handler, [query, cancellationToken])!;

@@ -5,12 +5,13 @@ public sealed class InMemorySnapshotPersistence : ISnapshotPersistence
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SortedList<long, StoredSnapshot>> _snapshots = new(StringComparer.Ordinal);
 
-    public Task<StoredSnapshot?> LoadAsync(string aggregateId, long maxSequenceNumber, CancellationToken cancellationToken)
+    public Task<StoredSnapshot?> LoadAsync(string aggregateId, long maxSequenceNumber, DateTime? lastEventNotAfterUtc, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             var found = _snapshots.TryGetValue(aggregateId, out var list)
-                ? list.Values.LastOrDefault(s => s.AggregateSequenceNumber <= maxSequenceNumber)
+                ? list.Values.LastOrDefault(s => s.AggregateSequenceNumber <= maxSequenceNumber &&
+                                                 (lastEventNotAfterUtc is null || s.LastEventTimestampUtc <= lastEventNotAfterUtc))
                 : null;
             return Task.FromResult(found);
         }

@@ -17,7 +17,7 @@ public sealed class SnapshotManager
     public SnapshotManager(
         IEnumerable<SnapshotStrategy> strategies, ISnapshotPersistence persistence, IJsonSerializer json, TimeProvider time, ILogger<SnapshotManager> logger)
     {
-        _strategies = strategies.ToDictionary(s => s.AggregateType);
+        _strategies = strategies.ToDictionary(s => s.AggregateType);  // AddSnapshots refuses a second strategy for a type
         _persistence = persistence;
         _json = json;
         _time = time;
@@ -38,13 +38,8 @@ public sealed class SnapshotManager
         }
 
         var (name, version) = Describe(target.StateType);
-        var snapshot = await _persistence.LoadAsync(aggregate.GetIdentity().Value, maxSequenceNumber, cancellationToken);
+        var snapshot = await _persistence.LoadAsync(aggregate.GetIdentity().Value, maxSequenceNumber, notAfter?.UtcDateTime, cancellationToken);
         if (snapshot is null || snapshot.SnapshotName != name || snapshot.SnapshotVersion != version)
-        {
-            return false;
-        }
-
-        if (notAfter is { } limit && snapshot.LastEventTimestampUtc > limit.UtcDateTime)
         {
             return false;
         }

@@ -25,13 +25,13 @@ public sealed class SynchronousDomainEventPublisher : IDomainEventPublisher
         foreach (var domainEvent in domainEvents)
         {
             var (service, invoke) = Invokers.GetOrAdd(domainEvent.EventType, BuildInvoker);
-            foreach (var subscriber in _services.GetServices(service))
+            foreach (var subscriber in Resolve(service, failures))
             {
                 await RunAsync(() => invoke(subscriber!, domainEvent, cancellationToken), failures);
             }
         }
 
-        foreach (var subscriber in _services.GetServices<ISubscribeSynchronousToAll>())
+        foreach (var subscriber in Resolve(typeof(ISubscribeSynchronousToAll), failures).Cast<ISubscribeSynchronousToAll>())
         {
             await RunAsync(() => subscriber.HandleAsync(domainEvents, cancellationToken), failures);
         }
@@ -39,6 +39,20 @@ public sealed class SynchronousDomainEventPublisher : IDomainEventPublisher
         if (failures.Count > 0)
         {
             throw new SubscriberException(domainEvents.Select(e => e.GlobalSequenceNumber).ToList(), failures);
+        }
+    }
+
+    /// <summary>A subscriber that cannot be built (a missing dependency) fails like one that throws: reported, the others still run.</summary>
+    private List<object> Resolve(Type service, List<Exception> failures)
+    {
+        try
+        {
+            return _services.GetServices(service).OfType<object>().ToList();
+        }
+        catch (InvalidOperationException e)
+        {
+            failures.Add(e);
+            return [];
         }
     }
 

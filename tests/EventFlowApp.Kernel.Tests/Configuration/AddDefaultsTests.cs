@@ -22,6 +22,8 @@ public sealed class AddDefaultsTests
             .AddUpgrader<ThingLabelledV2ToThingRenamedV3>()
             .AddCommandHandler<DoublyHandledFirstHandler>()
             .AddCommandHandler<DoublyHandledSecondHandler>()
+            .AddCommandHandler<Aggregates.MoveCountHandler>()
+            .AddSubscriber<SynchronousSubscriberTests.CountingAllSubscriber>()
             .AddQueryHandler<BrokenQueryHandler>()
             .AddSubscriber<CountedRecorder>()
             .AddSubscriber<CreatedRecorder>()

@@ -41,8 +41,24 @@ public sealed class QueryProcessorTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_handlers_for_one_query_are_a_clear_error_not_a_silent_pick()
+    {
+        using var host = KernelHost.Create(o => o.AddQueryHandler<SecondTotalHandler>());
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => host.Queries.ProcessAsync(new GetThingTotal(ThingId.New), KernelHost.Ct));
+
+        Assert.Contains("2 handlers", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_null_query_is_rejected() =>
         await Assert.ThrowsAsync<ArgumentNullException>(() => _host.Queries.ProcessAsync<int>(null!, KernelHost.Ct));
+
+    private sealed class SecondTotalHandler : IQueryHandler<GetThingTotal, int>
+    {
+        public Task<int> ExecuteQueryAsync(GetThingTotal query, CancellationToken cancellationToken) => Task.FromResult(-1);
+    }
 }
 
 public sealed record UnansweredQuery : IQuery<string>;

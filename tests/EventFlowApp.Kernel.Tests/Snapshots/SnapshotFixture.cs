@@ -49,7 +49,7 @@ public abstract class SnapshotFixture : IDisposable
     protected static DateTimeOffset TimeOf(int n) => KernelHost.Start.AddMinutes(n);
 
     protected async Task<StoredSnapshot> SnapshotAtAsync(long sequenceNumber) =>
-        (await Host.Snapshots.LoadAsync(Id.Value, sequenceNumber, KernelHost.Ct))!;
+        (await Host.Snapshots.LoadAsync(Id.Value, sequenceNumber, null, KernelHost.Ct))!;
 
     /// <summary>Replaces the stored snapshot at <paramref name="sequenceNumber"/> with a changed state.</summary>
     protected async Task TamperAsync(long sequenceNumber, Func<ThingState, ThingState> change, int? snapshotVersion = null)

@@ -106,6 +106,20 @@ public sealed class SnapshotLoadingTests : SnapshotFixture
     }
 
     [Fact]
+    public async Task An_as_of_time_load_uses_the_newest_snapshot_taken_before_that_time()
+    {
+        await GivenEventsAsync(25);
+        await TamperAsync(10, s => s with { Total = 1000 });
+        Reads.Clear();
+
+        var thing = await Host.LoadAsync(Id, AsOf.AtTime(TimeOf(15)));
+
+        Assert.Equal(15, thing.Version);
+        Assert.Equal(1000 + TotalAfter(15) - TotalAfter(10), thing.State.Total);
+        Assert.Equal(11, Assert.Single(Reads.Reads).From);
+    }
+
+    [Fact]
     public async Task An_aggregate_restored_from_a_snapshot_takes_further_commands()
     {
         await GivenEventsAsync(20);

@@ -16,7 +16,7 @@ public sealed class SnapshotTakingTests : SnapshotFixture
 
         Assert.Equal(20, (await SnapshotAtAsync(long.MaxValue)).AggregateSequenceNumber);
         Assert.Equal(10, (await SnapshotAtAsync(19)).AggregateSequenceNumber);
-        Assert.Null(await Host.Snapshots.LoadAsync(Id.Value, 9, KernelHost.Ct));
+        Assert.Null(await Host.Snapshots.LoadAsync(Id.Value, 9, null, KernelHost.Ct));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class SnapshotTakingTests : SnapshotFixture
     {
         await GivenEventsAsync(9);
 
-        Assert.Null(await Host.Snapshots.LoadAsync(Id.Value, long.MaxValue, KernelHost.Ct));
+        Assert.Null(await Host.Snapshots.LoadAsync(Id.Value, long.MaxValue, null, KernelHost.Ct));
     }
 
     [Fact]
@@ -67,9 +67,17 @@ public sealed class SnapshotTakingTests : SnapshotFixture
     public void A_snapshot_interval_below_one_is_rejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => KernelHost.Create(o => o.AddSnapshots<Thing>(0)));
 
+    [Fact]
+    public void A_second_snapshot_strategy_for_one_aggregate_is_refused_at_registration()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => KernelHost.Create(o => o.AddSnapshots<Thing>(10).AddSnapshots<Thing>(20)));
+
+        Assert.Contains("already has a snapshot strategy", error.Message, StringComparison.Ordinal);
+    }
+
     private sealed class BrokenSnapshots : ISnapshotPersistence
     {
-        public Task<StoredSnapshot?> LoadAsync(string aggregateId, long maxSequenceNumber, CancellationToken cancellationToken) =>
+        public Task<StoredSnapshot?> LoadAsync(string aggregateId, long maxSequenceNumber, DateTime? lastEventNotAfterUtc, CancellationToken cancellationToken) =>
             Task.FromResult<StoredSnapshot?>(null);
 
         public Task SaveAsync(StoredSnapshot snapshot, CancellationToken cancellationToken) =>
@@ -86,7 +94,7 @@ public sealed class NoSnapshotsWithoutAStrategyTests() : SnapshotFixture(snapsho
     {
         await GivenEventsAsync(25);
 
-        Assert.Null(await Host.Snapshots.LoadAsync(Id.Value, long.MaxValue, KernelHost.Ct));
+        Assert.Null(await Host.Snapshots.LoadAsync(Id.Value, long.MaxValue, null, KernelHost.Ct));
     }
 
     [Fact]

@@ -35,6 +35,18 @@ public sealed class FailingSubscriberTests : IDisposable
     }
 
     [Fact]
+    public async Task A_subscriber_that_cannot_be_built_fails_like_one_that_throws()
+    {
+        using var host = KernelHost.Create(o => o.AddSubscriber<UnbuildableSubscriber>());
+        var id = ThingId.New;
+
+        var error = await Assert.ThrowsAsync<SubscriberException>(() => host.CreateAsync(id, "lamp"));
+
+        Assert.Contains(nameof(IMissingDependency), Assert.Single(error.InnerExceptions).Message, StringComparison.Ordinal);
+        Assert.False((await host.LoadAsync(id)).IsNew);
+    }
+
+    [Fact]
     public async Task The_other_subscribers_still_run()
     {
         await _host.CreateAsync(_id, "lamp");
@@ -68,5 +80,13 @@ public sealed class FailingSubscriberTests : IDisposable
 
         Assert.Equal(2, (await _host.StreamAsync(_id)).Count);
         Assert.NotEmpty(error.InnerExceptions);
+    }
+
+    public interface IMissingDependency;
+
+    private sealed class UnbuildableSubscriber(IMissingDependency dependency) : ISubscribeSynchronousTo<Thing, ThingId, ThingCreated>
+    {
+        public Task HandleAsync(EventFlowApp.Kernel.Events.IDomainEvent<Thing, ThingId, ThingCreated> domainEvent, CancellationToken cancellationToken) =>
+            Task.FromResult(dependency);
     }
 }

@@ -83,6 +83,21 @@ public sealed class SynchronousSubscriberTests : IDisposable
         Assert.Equal([2L, 3, 4], batches[1].Select(e => e.GlobalSequenceNumber));
     }
 
+    [Fact]
+    public async Task A_subscriber_for_every_batch_registers_with_AddSubscriber()
+    {
+        using var host = KernelHost.Create(o => o.AddSubscriber<CountingAllSubscriber>());
+
+        await host.CreateAsync(_id);
+
+        Assert.Single(host.Services.GetServices<ISubscribeSynchronousToAll>());
+    }
+
+    public sealed class CountingAllSubscriber : ISubscribeSynchronousToAll
+    {
+        public Task HandleAsync(IReadOnlyList<IDomainEvent> domainEvents, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     private sealed class AllRecorder(List<IReadOnlyList<IDomainEvent>> batches) : ISubscribeSynchronousToAll
     {
         public Task HandleAsync(IReadOnlyList<IDomainEvent> domainEvents, CancellationToken cancellationToken)

@@ -11,8 +11,8 @@ public abstract partial class EventStoreConformanceSuite
     {
         var id = await WriteLinesAsync(25);
 
-        var snapshot = await Snapshots.LoadAsync(id.Value, long.MaxValue, Ct);
-        var earlier = await Snapshots.LoadAsync(id.Value, 19, Ct);
+        var snapshot = await Snapshots.LoadAsync(id.Value, long.MaxValue, null, Ct);
+        var earlier = await Snapshots.LoadAsync(id.Value, 19, null, Ct);
 
         Assert.Equal(20, snapshot?.AggregateSequenceNumber);
         Assert.Equal(10, earlier?.AggregateSequenceNumber);
@@ -26,7 +26,7 @@ public abstract partial class EventStoreConformanceSuite
     public async Task Loading_starts_from_the_snapshot_not_from_event_one()
     {
         var id = await WriteLinesAsync(25);
-        var real = (await Snapshots.LoadAsync(id.Value, 20, Ct))!;
+        var real = (await Snapshots.LoadAsync(id.Value, 20, null, Ct))!;
         await Snapshots.SaveAsync(real with { Data = "{\"lines\":[\"from snapshot\"],\"archived\":false}" }, Ct);
 
         var note = await LoadAsync(id);
@@ -42,7 +42,7 @@ public abstract partial class EventStoreConformanceSuite
     public async Task A_snapshot_of_an_older_state_version_is_ignored()
     {
         var id = await WriteLinesAsync(25);
-        var real = (await Snapshots.LoadAsync(id.Value, 20, Ct))!;
+        var real = (await Snapshots.LoadAsync(id.Value, 20, null, Ct))!;
         await Snapshots.SaveAsync(real with { SnapshotVersion = 0, Data = "{\"lines\":[\"stale shape\"]}" }, Ct);
 
         var note = await LoadAsync(id);
