@@ -53,6 +53,30 @@ public sealed class CommandBus : ICommandBus
             cancellationToken);
     }
 
+    public async Task<ExecutionResult> PublishAsync(ICommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var contract = command.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<,,>))
+            ?? throw new ArgumentException($"{command.GetType().Name} does not implement ICommand<TAggregate, TIdentity, TResult>.", nameof(command));
+        var publish = PublishGeneric.MakeGenericMethod(contract.GetGenericArguments());
+        Task task;
+        try
+        {
+            task = (Task)publish.Invoke(this, [command, cancellationToken])!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+
+        await task;
+        return (ExecutionResult)task.GetType().GetProperty(nameof(Task<int>.Result))!.GetValue(task)!;
+    }
+
+    private static readonly MethodInfo PublishGeneric = typeof(CommandBus).GetMethods()
+        .Single(m => m.Name == nameof(PublishAsync) && m.IsGenericMethodDefinition);
+
     private static Task<TResult> Invoke<TResult>(MethodInfo execute, object handler, object aggregate, object command, CancellationToken ct)
     {
         try

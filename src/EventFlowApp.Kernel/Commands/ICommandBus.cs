@@ -13,4 +13,7 @@ public interface ICommandBus
         where TAggregate : IAggregateRoot<TIdentity>
         where TIdentity : IIdentity
         where TResult : ExecutionResult;
+
+    /// <summary>The same for a command whose types are known only at run time (a saga's, a batch's, an API's).</summary>
+    Task<ExecutionResult> PublishAsync(ICommand command, CancellationToken cancellationToken);
 }

@@ -1,0 +1,53 @@
+using EventFlowApp.Kernel.Aggregates;
+using EventFlowApp.Kernel.Core;
+using EventFlowApp.Ledger.GeneralLedger;
+
+namespace EventFlowApp.Ledger.Journal;
+
+/// <summary>One journal entry. Posted once, never edited; a mistake is corrected by reversing it.</summary>
+[AggregateName("JournalEntry")]
+public sealed class JournalEntry(JournalEntryId id) : AggregateRoot<JournalEntry, JournalEntryId, JournalEntryState>(id)
+{
+    public const int MaxDescriptionLength = 500;
+    public const int MaxReferenceLength = 100;
+
+    /// <summary>Posts the entry; its lines must already be recorded by <see cref="GeneralLedger.GeneralLedger.RecordEntry"/>.</summary>
+    public void Post(
+        GeneralLedgerId ledgerId, long number, DateOnly effectiveDate, string? description, string? reference, IReadOnlyList<PostedLine> lines, JournalEntryId? reversalOf = null)
+    {
+        if (!IsNew)
+        {
+            throw new DomainError("entry.already_posted", $"Journal entry {Id} is already posted (number {State.Number}).");
+        }
+
+        description = description?.Trim() ?? "";
+        if (description.Length > MaxDescriptionLength)
+        {
+            throw new DomainError("entry.description_too_long", $"A description may have at most {MaxDescriptionLength} characters.");
+        }
+
+        reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
+        if (reference?.Length > MaxReferenceLength)
+        {
+            throw new DomainError("entry.reference_too_long", $"A reference may have at most {MaxReferenceLength} characters.");
+        }
+
+        Emit(new JournalEntryPosted(ledgerId, number, effectiveDate, description, reference, lines, reversalOf));
+    }
+
+    /// <summary>Marks the entry reversed; an entry is reversed at most once.</summary>
+    public void MarkReversed(JournalEntryId reversal, DateOnly reversalDate)
+    {
+        if (IsNew)
+        {
+            throw new DomainError("entry.not_found", $"Journal entry {Id} does not exist.");
+        }
+
+        if (State.ReversedBy is { } by)
+        {
+            throw new DomainError("entry.already_reversed", $"Journal entry {State.Number} was already reversed by {by}.");
+        }
+
+        Emit(new JournalEntryReversed(reversal, reversalDate));
+    }
+}

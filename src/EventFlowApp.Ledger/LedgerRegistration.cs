@@ -1,0 +1,24 @@
+using EventFlowApp.Kernel.Configuration;
+using EventFlowApp.Ledger.ExchangeRates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EventFlowApp.Ledger;
+
+public static class LedgerRegistration
+{
+    /// <summary>Snapshot a book every so many events: its state is small, its stream long.</summary>
+    public const int LedgerSnapshotInterval = 200;
+
+    /// <summary>
+    /// The ledger's events, commands and handlers. Without a registered <see cref="IExchangeRateProvider"/>
+    /// an empty fixed table is used, so foreign-currency postings fail with a clear "no rate" error.
+    /// </summary>
+    public static EventFlowAppBuilder AddLedger(this EventFlowAppBuilder builder)
+    {
+        builder.AddDefaults(typeof(LedgerRegistration).Assembly)
+            .AddSnapshots<GeneralLedger.GeneralLedger>(LedgerSnapshotInterval);
+        builder.Services.TryAddSingleton<IExchangeRateProvider>(new FixedExchangeRateProvider([]));
+        return builder;
+    }
+}
