@@ -19,6 +19,7 @@ public static class LedgerRegistration
         builder.AddDefaults(typeof(LedgerRegistration).Assembly)
             .AddSnapshots<GeneralLedger.GeneralLedger>(LedgerSnapshotInterval);
         builder.Services.TryAddSingleton<IExchangeRateProvider>(new FixedExchangeRateProvider([]));
+        builder.Services.TryAddTransient<Journal.JournalPosting>();
         return builder;
     }
 }
