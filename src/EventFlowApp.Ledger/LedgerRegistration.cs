@@ -20,6 +20,7 @@ public static class LedgerRegistration
             .AddSnapshots<GeneralLedger.GeneralLedger>(LedgerSnapshotInterval);
         builder.Services.TryAddSingleton<IExchangeRateProvider>(new FixedExchangeRateProvider([]));
         builder.Services.TryAddTransient<Journal.JournalPosting>();
+        builder.Services.TryAddTransient<SubLedgers.ControlAccounts>();
         return builder;
     }
 }

@@ -1,0 +1,5 @@
+using EventFlowApp.Kernel.Core;
+
+namespace EventFlowApp.Ledger.Receivables;
+
+public sealed class CustomerId(string value) : Identity<CustomerId>(value);
