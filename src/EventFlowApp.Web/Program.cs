@@ -1,4 +1,3 @@
-using EventFlowApp.Web.Api;
 using EventFlowApp.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,7 +12,7 @@ if (args.Contains("migrate"))
 }
 
 await app.MigrateEventStoreOnStartupAsync();
-app.MapEventStoreApi();
+app.MapEventFlowAppEndpoints();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

@@ -26,4 +26,7 @@ public abstract record Command<TAggregate, TIdentity, TResult>(TIdentity Aggrega
     public virtual AggregateExpectation Expectation => AggregateExpectation.Existing;
 
     public IIdentity GetAggregateId() => AggregateId;
+
+    /// <summary>A copy of this command (of its own type) with another source id, e.g. a client's idempotency key.</summary>
+    public ICommand WithSourceId(string sourceId) => this with { SourceId = sourceId };
 }

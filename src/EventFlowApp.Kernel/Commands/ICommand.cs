@@ -21,6 +21,9 @@ public interface ICommand
     Metadata? Metadata { get; }
 
     IIdentity GetAggregateId();
+
+    /// <summary>A copy of the command with another source id.</summary>
+    ICommand WithSourceId(string sourceId);
 }
 
 public interface ICommand<TAggregate, TIdentity, TResult> : ICommand

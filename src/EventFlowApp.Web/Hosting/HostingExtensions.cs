@@ -1,12 +1,16 @@
 using EventFlowApp.Kernel.EntityFramework.Configuration;
+using EventFlowApp.Ledger;
+using EventFlowApp.Ledger.ExchangeRates;
+using EventFlowApp.Web.Api;
 
 namespace EventFlowApp.Web.Hosting;
 
 public static class HostingExtensions
 {
     /// <summary>
-    /// The kernel on the configured database: <c>Database:Provider</c> (Sqlite by default, PostgreSql,
-    /// SqlServer) and <c>ConnectionStrings:EventFlowApp</c>.
+    /// The ledger on the kernel, on the configured database: <c>Database:Provider</c> (Sqlite by default,
+    /// PostgreSql, SqlServer) and <c>ConnectionStrings:EventFlowApp</c>. Exchange rates come from the CSV
+    /// file named by <c>ExchangeRates:File</c>, if any.
     /// </summary>
     public static WebApplicationBuilder AddEventFlowAppServices(this WebApplicationBuilder builder)
     {
@@ -16,7 +20,15 @@ public static class HostingExtensions
             configuration.GetConnectionString("EventFlowApp"),
             configuration.GetValue("Database:MigrateOnStartup", true));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddEventFlowApp(o => o.UseEntityFramework(database));
+        if (configuration["ExchangeRates:File"] is { Length: > 0 } ratesFile)
+        {
+            builder.Services.AddSingleton<IExchangeRateProvider>(new FileExchangeRateProvider(ratesFile));
+        }
+
+        builder.Services.AddEventFlowApp(o => o.AddLedger().UseEntityFramework(database));
+        builder.Services.AddExceptionHandler<ApiErrors>();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
 
@@ -29,5 +41,12 @@ public static class HostingExtensions
         {
             await app.MigrateEventStoreAsync();
         }
+    }
+
+    public static void MapEventFlowAppEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.MapEventStoreApi();
+        app.MapLedgerApi();
     }
 }
