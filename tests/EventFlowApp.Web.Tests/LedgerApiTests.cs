@@ -62,6 +62,27 @@ public sealed class LedgerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retrying_a_new_entry_with_its_idempotency_key_posts_it_once()
+    {
+        var ledger = await CreateLedgerAsync();
+        await PostAsync($"/api/ledgers/{ledger}/accounts", new { code = "1000", name = "Bank", type = "Asset", currency = "EUR" });
+        await PostAsync($"/api/ledgers/{ledger}/accounts", new { code = "4000", name = "Sales", type = "Revenue", currency = "EUR" });
+        var body = new
+        {
+            effectiveDate = "2026-03-10",
+            lines = new object[] { new { account = "1000", debit = 5m }, new { account = "4000", credit = 5m } },
+        };
+
+        var first = await PostAsync($"/api/ledgers/{ledger}/entries", body, key: "sale-1");
+        var again = await PostAsync($"/api/ledgers/{ledger}/entries", body, key: "sale-1");
+
+        Assert.Equal(first.GetProperty("entryId").GetString(), again.GetProperty("entryId").GetString());
+        Assert.True(again.GetProperty("wasDuplicate").GetBoolean());
+        var book = await _client.GetFromJsonAsync<JsonElement>($"/api/ledgers/{ledger}", Ct);
+        Assert.Equal(5m, Balance(book, "1000"));
+    }
+
+    [Fact]
     public async Task A_broken_rule_is_a_422_with_its_code_and_stores_nothing()
     {
         var ledger = await CreateLedgerAsync();

@@ -77,7 +77,7 @@ public sealed partial class AggregateStore
         // and answering "duplicate" would silently drop the second command.
         if (record.AggregateId != id.Value || record.CommandName != request.OperationName)
         {
-            throw new InvalidOperationException(
+            throw new SourceIdReusedException(
                 $"Source id {record.SourceId} was already used by {record.CommandName} on {record.AggregateId}; " +
                 $"it cannot be reused for {request.OperationName} on {id.Value}.");
         }

@@ -20,6 +20,7 @@ public sealed class ApiErrors : IExceptionHandler
             AggregateNotFoundException => (StatusCodes.Status404NotFound, "not_found"),
             AggregateAlreadyExistsException => (StatusCodes.Status409Conflict, "already_exists"),
             OptimisticConcurrencyException => (StatusCodes.Status409Conflict, "concurrency_conflict"),
+            SourceIdReusedException => (StatusCodes.Status409Conflict, "idempotency_key_reused"),
             BadHttpRequestException or JsonException or ArgumentException or FormatException => (StatusCodes.Status400BadRequest, "bad_request"),
             _ => (0, ""),
         };

@@ -14,6 +14,8 @@ namespace EventFlowApp.Web.Api;
 /// </summary>
 public static class LedgerApi
 {
+    private static readonly Guid KeyNamespace = new("7d2e9c41-0b6a-4f85-a3d1-6c8e2f4b9a07");
+
     public static void MapLedgerApi(this IEndpointRouteBuilder endpoints)
     {
         var ledgers = endpoints.MapGroup("/api/ledgers");
@@ -36,7 +38,7 @@ public static class LedgerApi
 
     private static async Task<IResult> OpenLedgerAsync(OpenLedgerRequest body, HttpRequest http, ICommandBus bus, CancellationToken ct)
     {
-        var id = GeneralLedgerId.New;
+        var id = IdempotencyKey(http) is { } key ? GeneralLedgerId.NewDeterministic(KeyNamespace, $"ledger/{key}") : GeneralLedgerId.New;
         var result = await bus.PublishAsync(Keyed(new OpenLedger(id, body.Name, Currency.Of(body.ReportingCurrency)), http), ct);
         return Results.Created($"/api/ledgers/{id}", new { ledgerId = id.Value, result.WasDuplicate });
     }
@@ -76,14 +78,19 @@ public static class LedgerApi
         var ledgerIdentity = GeneralLedgerId.With(ledgerId);
         var ledger = await store.LoadAsync<GeneralLedger, GeneralLedgerId>(ledgerIdentity, ct);
         var lines = (body.Lines ?? []).Select((line, i) => ToInput(ledger, line, i + 1)).ToList();
-        var entryId = body.ExternalId is { Length: > 0 } external ? JournalEntryId.For(ledgerIdentity, external) : JournalEntryId.New;
+        var entryId = (body.ExternalId, IdempotencyKey(http)) switch
+        {
+            ({ Length: > 0 } external, _) => JournalEntryId.For(ledgerIdentity, external),
+            (_, { } key) => JournalEntryId.For(ledgerIdentity, $"http/{key}"),
+            _ => JournalEntryId.New,
+        };
         var result = await bus.PublishAsync(Keyed(new PostJournalEntry(entryId, ledgerIdentity, body.EffectiveDate, body.Description, body.Reference, lines), http), ct);
         return Results.Created($"/api/entries/{entryId}", new { entryId = entryId.Value, result.Number, result.WasDuplicate });
     }
 
     private static async Task<IResult> ReverseEntryAsync(string entryId, ReverseEntryRequest? body, HttpRequest http, ICommandBus bus, CancellationToken ct)
     {
-        var reversalId = JournalEntryId.New;
+        var reversalId = IdempotencyKey(http) is { } key ? JournalEntryId.NewDeterministic(KeyNamespace, $"reversal/{entryId}/{key}") : JournalEntryId.New;
         var result = await bus.PublishAsync(Keyed(new ReverseJournalEntry(JournalEntryId.With(entryId), reversalId, body?.EffectiveDate, body?.Description), http), ct);
         return Results.Created($"/api/entries/{reversalId}", new { entryId = reversalId.Value, result.Number, result.WasDuplicate });
     }
@@ -114,10 +121,14 @@ public static class LedgerApi
         return new JournalLineInput(account.Id, side, amount, line.Currency is null ? account.Currency : Currency.Of(line.Currency));
     }
 
-    /// <summary>The request's Idempotency-Key, if any, becomes the command's source id.</summary>
+    /// <summary>
+    /// The request's Idempotency-Key, if any, becomes the command's source id; ids the request creates are
+    /// then derived from it too, so a retry addresses the same aggregate and is answered as a duplicate.
+    /// </summary>
     private static T Keyed<T>(T command, HttpRequest http)
         where T : class, ICommand =>
-        http.Headers.TryGetValue("Idempotency-Key", out var key) && !string.IsNullOrWhiteSpace(key)
-            ? (T)command.WithSourceId($"http-{key}")
-            : command;
+        IdempotencyKey(http) is { } key ? (T)command.WithSourceId($"http-{key}") : command;
+
+    private static string? IdempotencyKey(HttpRequest http) =>
+        http.Headers.TryGetValue("Idempotency-Key", out var key) && !string.IsNullOrWhiteSpace(key) ? key.ToString() : null;
 }
