@@ -122,12 +122,13 @@ public static class LedgerApi
     }
 
     /// <summary>
-    /// The request's Idempotency-Key, if any, becomes the command's source id; ids the request creates are
-    /// then derived from it too, so a retry addresses the same aggregate and is answered as a duplicate.
+    /// The request's Idempotency-Key, if any, scoped by the request path, becomes the command's source id;
+    /// ids the request creates are derived from it too, so a retry addresses the same aggregate and is
+    /// answered as a duplicate, while the same key on another ledger is another request.
     /// </summary>
     private static T Keyed<T>(T command, HttpRequest http)
         where T : class, ICommand =>
-        IdempotencyKey(http) is { } key ? (T)command.WithSourceId($"http-{key}") : command;
+        IdempotencyKey(http) is { } key ? (T)command.WithSourceId($"http:{http.Path}:{key}") : command;
 
     private static string? IdempotencyKey(HttpRequest http) =>
         http.Headers.TryGetValue("Idempotency-Key", out var key) && !string.IsNullOrWhiteSpace(key) ? key.ToString() : null;
