@@ -4,45 +4,26 @@ using EventFlowApp.Ledger.GeneralLedger;
 using EventFlowApp.Ledger.Journal;
 using EventFlowApp.Ledger.Money;
 using EventFlowApp.Ledger.SubLedgers;
-using static EventFlowApp.Ledger.SubLedgers.CounterpartyRules;
 
 namespace EventFlowApp.Ledger.Receivables;
 
 /// <summary>A customer in the receivables sub-ledger: invoices issued, payments received, credit held.</summary>
 [AggregateName("Customer")]
-public sealed class Customer(CustomerId id) : AggregateRoot<Customer, CustomerId, CounterpartyState>(id)
+public sealed class Customer(CustomerId id) : Counterparty<Customer, CustomerId>(id)
 {
-    private string What => $"Customer {Id}";
+    protected override string Kind => "Customer";
 
-    public void Register(GeneralLedgerId ledgerId, string name, Currency currency, AccountId receivablesAccount)
-    {
-        EnsureNotRegistered(IsNew, What);
-        Emit(new CustomerRegistered(ledgerId, RequireName(name, "A customer"), currency, receivablesAccount));
-    }
+    public void Register(GeneralLedgerId ledgerId, string name, Currency currency, AccountId receivablesAccount) =>
+        RegisterAs(name, n => new CustomerRegistered(ledgerId, n, currency, receivablesAccount));
 
-    /// <summary>Records an invoice; returns the id of the journal entry that must post it.</summary>
-    public JournalEntryId IssueInvoice(string invoiceId, string number, decimal amount, DateOnly issueDate, DateOnly dueDate, AccountId revenueAccount, string? description)
-    {
-        EnsureRegistered(State, IsNew, What);
-        EnsureItem(State, invoiceId, amount, issueDate, dueDate, "Invoice");
-        var entry = JournalEntryId.For(State.LedgerId!, $"{Id.Value}/invoice/{invoiceId}");
-        Emit(new InvoiceIssued(invoiceId, RequireName(number, "An invoice"), amount, issueDate, dueDate, revenueAccount, description?.Trim() ?? "", entry));
-        return entry;
-    }
+    public JournalEntryId IssueInvoice(string invoiceId, string number, decimal amount, DateOnly issueDate, DateOnly dueDate, AccountId revenueAccount, string? description) =>
+        RecordItem("Invoice", invoiceId, number, amount, issueDate, dueDate, (n, entry) =>
+            new InvoiceIssued(invoiceId, n, amount, issueDate, dueDate, revenueAccount, description?.Trim() ?? "", entry));
 
-    public (JournalEntryId Entry, CustomerPaymentReceived Payment) ReceivePayment(string paymentId, decimal amount, DateOnly date, AccountId bankAccount, IReadOnlyList<Allocation>? allocations)
-    {
-        EnsureRegistered(State, IsNew, What);
-        var (allocated, toCredit) = AllocatePayment(State, paymentId, amount, allocations, "Payment");
-        var entry = JournalEntryId.For(State.LedgerId!, $"{Id.Value}/payment/{paymentId}");
-        var received = new CustomerPaymentReceived(paymentId, amount, date, bankAccount, allocated, toCredit, entry);
-        Emit(received);
-        return (entry, received);
-    }
+    public (JournalEntryId Entry, CustomerPaymentReceived Payment) ReceivePayment(string paymentId, decimal amount, DateOnly date, AccountId bankAccount, IReadOnlyList<Allocation>? allocations) =>
+        RecordPayment(paymentId, amount, allocations, (entry, allocated, toCredit) =>
+            new CustomerPaymentReceived(paymentId, amount, date, bankAccount, allocated, toCredit, entry));
 
-    public void ApplyCredit(IReadOnlyList<Allocation>? allocations, DateOnly date)
-    {
-        EnsureRegistered(State, IsNew, What);
-        Emit(new CustomerCreditApplied(AllocateCredit(State, allocations, What), date));
-    }
+    public void ApplyCredit(IReadOnlyList<Allocation>? allocations, DateOnly date) =>
+        ApplyHeldCredit(allocations, allocated => new CustomerCreditApplied(allocated, date));
 }
