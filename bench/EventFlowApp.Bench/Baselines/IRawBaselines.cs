@@ -1,0 +1,20 @@
+using System.Data.Common;
+using EventFlowApp.Kernel.EventStores;
+
+namespace EventFlowApp.Bench.Baselines;
+
+/// <summary>A raw way to insert batches of already serialised rows, named for the report.</summary>
+public sealed record RawBatchInsert(string Name, Func<DbConnection, IReadOnlyList<SerializedEvent[]>, Task> RunAsync);
+
+/// <summary>
+/// Plain ADO.NET writes into the same table the kernel writes, of the same serialised rows: what the
+/// database can do without the kernel (no append lock, no RETURNING, one connection kept open).
+/// </summary>
+public interface IRawBaselines
+{
+    /// <summary>One transaction per row.</summary>
+    Task InsertSinglesAsync(DbConnection connection, IReadOnlyList<SerializedEvent> rows);
+
+    /// <summary>One transaction per batch, in every raw form the provider has worth comparing.</summary>
+    IReadOnlyList<RawBatchInsert> BatchInserts { get; }
+}

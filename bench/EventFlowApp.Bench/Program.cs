@@ -1,0 +1,3 @@
+using EventFlowApp.Bench;
+
+return await BenchProgram.RunAsync(args);

@@ -1,0 +1,38 @@
+namespace EventFlowApp.Bench.Scenarios;
+
+/// <summary>How much work each scenario does; <see cref="Scaled"/> shrinks everything for a quick trial run.</summary>
+public sealed record BenchSizes
+{
+    public int SingleTransactions { get; init; } = 2_000;
+
+    public int BatchTransactions { get; init; } = 1_000;
+
+    public int EventsPerBatch { get; init; } = 100;
+
+    public int StreamEvents { get; init; } = 10_000;
+
+    public int SnapshotEvery { get; init; } = 1_000;
+
+    public int LoadRepetitions { get; init; } = 7;
+
+    public int ReadRepetitions { get; init; } = 3;
+
+    public int PageSize { get; init; } = 1_000;
+
+    /// <summary>Appends run the kernel and its baselines interleaved, in this many rounds.</summary>
+    public int Rounds { get; init; } = 5;
+
+    /// <summary>The warm-up: a little of everything, on a database of its own that is thrown away.</summary>
+    public static BenchSizes WarmUp { get; } = new()
+    {
+        SingleTransactions = 200, BatchTransactions = 20, Rounds = 2, StreamEvents = 1_000, SnapshotEvery = 100, LoadRepetitions = 3, ReadRepetitions = 1,
+    };
+
+    public BenchSizes Scaled(double factor) => this with
+    {
+        SingleTransactions = Math.Max(10, (int)(SingleTransactions * factor)),
+        BatchTransactions = Math.Max(2, (int)(BatchTransactions * factor)),
+        StreamEvents = Math.Max(100, (int)(StreamEvents * factor)),
+        SnapshotEvery = Math.Max(10, (int)(SnapshotEvery * factor)),
+    };
+}
