@@ -20,7 +20,7 @@ public static class EventStoreDbContextConfigurator
                 builder.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(migrations));
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(migrations));
+                builder.UseNpgsql(WithoutSessionReset(database.ConnectionString), o => o.MigrationsAssembly(migrations));
                 break;
             case DatabaseProvider.SqlServer:
                 builder.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(migrations));
@@ -44,6 +44,23 @@ public static class EventStoreDbContextConfigurator
         DatabaseProvider.SqlServer => new SqlServerDialect(),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown provider."),
     };
+
+    /// <summary>
+    /// Every commit rents a pooled connection, and Npgsql resets a returned connection with DISCARD ALL,
+    /// one more statement per commit. The event store leaves no session state behind (its lock is
+    /// transaction-scoped, it sets nothing), so the reset buys nothing; a caller can still turn it back on.
+    /// </summary>
+    private static string WithoutSessionReset(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase) &&
+            !connectionString.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
 
     /// <summary>The embedded default lives in a file under ./data; create the folder so a fresh checkout just runs.</summary>
     private static void EnsureSqliteFolder(string connectionString)
