@@ -55,9 +55,11 @@ public static class MoneyRules
         }
     }
 
+    public static bool IsValidRate(decimal rate) => rate > 0 && Math.Round(rate, RateDecimals) == rate;
+
     public static void EnsureRate(decimal rate, string what)
     {
-        if (rate <= 0 || Math.Round(rate, RateDecimals) != rate)
+        if (!IsValidRate(rate))
         {
             throw new DomainError("money.rate_invalid", $"{what}: the exchange rate {rate} must be positive with at most {RateDecimals} decimals.");
         }
