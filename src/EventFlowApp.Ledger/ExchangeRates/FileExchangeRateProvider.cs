@@ -32,6 +32,7 @@ public sealed class FileExchangeRateProvider : IExchangeRateProvider
     public Task<ExchangeRate> GetRateAsync(Currency from, Currency to, DateOnly date, CancellationToken cancellationToken) =>
         _table.GetRateAsync(from, to, date, cancellationToken);
 
+    // The rate is checked here too, not only by the rate table, so that a bad one is reported with its file and line.
     private static ExchangeRate Parse(string line, string path, int lineNumber)
     {
         var fields = line.Split(',');
@@ -39,7 +40,8 @@ public sealed class FileExchangeRateProvider : IExchangeRateProvider
             !DateOnly.TryParseExact(fields[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ||
             !Currency.TryOf(fields[1].Trim(), out var from) ||
             !Currency.TryOf(fields[2].Trim(), out var to) ||
-            !decimal.TryParse(fields[3].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate))
+            !decimal.TryParse(fields[3].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) ||
+            !MoneyRules.IsValidRate(rate))
         {
             throw new FormatException($"{path} line {lineNumber}: expected 'yyyy-MM-dd,FROM,TO,rate', got '{line}'.");
         }

@@ -26,6 +26,7 @@ public sealed partial class GeneralLedger
             throw new DomainError("account.type_invalid", $"'{type}' is not an account type.");
         }
 
+        MoneyRules.EnsureKnown(currency, $"Account {code}");
         var id = AccountId.For(Id, code);
         Emit(new AccountOpened(id, code, RequireName(name, $"Account {code}"), type, currency));
         return id;

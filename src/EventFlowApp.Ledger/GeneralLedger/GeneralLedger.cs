@@ -21,6 +21,7 @@ public sealed partial class GeneralLedger(GeneralLedgerId id) : AggregateRoot<Ge
             throw new DomainError("ledger.exists", $"Ledger {Id} is already open.");
         }
 
+        MoneyRules.EnsureKnown(reportingCurrency, "A ledger");
         Emit(new LedgerOpened(RequireName(name, "A ledger"), reportingCurrency));
     }
 

@@ -22,8 +22,10 @@ public sealed class ReverseJournalEntryHandler(IUnitOfWork unitOfWork) : IComman
 
         aggregate.MarkReversed(reversal.Id, date);
         var number = ledger.RecordEntry(reversal.Id, date, lines, $"The reversal of entry {original.Number}");
-        var description = command.Description ?? $"Reversal of entry {original.Number}: {original.Description}";
-        reversal.Post(ledgerId, number, date, description[..Math.Min(description.Length, JournalEntry.MaxDescriptionLength)], original.Reference, lines, aggregate.Id);
+        // Only the generated description is cut to fit; a given one is checked like any posting's.
+        var generated = $"Reversal of entry {original.Number}: {original.Description}";
+        var description = command.Description ?? generated[..Math.Min(generated.Length, JournalEntry.MaxDescriptionLength)];
+        reversal.Post(ledgerId, number, date, description, original.Reference, lines, aggregate.Id);
         return new PostingResult(number);
     }
 }

@@ -43,9 +43,23 @@ public static class MoneyRules
         }
     }
 
+    /// <summary>
+    /// Refuses default(Currency), what a missing field deserializes to: stored in an event, its null code
+    /// could never be read back and the whole stream would become unreadable.
+    /// </summary>
+    public static void EnsureKnown(Currency currency, string what)
+    {
+        if (currency.Code is null)
+        {
+            throw new DomainError("currency.unknown", $"{what} needs a currency; use an ISO 4217 code such as EUR or USD.");
+        }
+    }
+
+    public static bool IsValidRate(decimal rate) => rate > 0 && Math.Round(rate, RateDecimals) == rate;
+
     public static void EnsureRate(decimal rate, string what)
     {
-        if (rate <= 0 || Math.Round(rate, RateDecimals) != rate)
+        if (!IsValidRate(rate))
         {
             throw new DomainError("money.rate_invalid", $"{what}: the exchange rate {rate} must be positive with at most {RateDecimals} decimals.");
         }

@@ -2,7 +2,9 @@ using EventFlowApp.Kernel.Commands;
 using EventFlowApp.Kernel.Core;
 using EventFlowApp.Kernel.Events;
 using EventFlowApp.Ledger.Accounts;
+using EventFlowApp.Ledger.ExchangeRates;
 using EventFlowApp.Ledger.GeneralLedger;
+using EventFlowApp.Ledger.Journal;
 using EventFlowApp.Ledger.Money;
 
 namespace EventFlowApp.Ledger.Tests.Support;
@@ -13,12 +15,14 @@ namespace EventFlowApp.Ledger.Tests.Support;
 /// </summary>
 public abstract class LedgerSpec : IDisposable
 {
-    protected LedgerSpec()
+    /// <param name="rates">The rate table of the spec; <see cref="LedgerHost.DefaultRates"/> when null.</param>
+    protected LedgerSpec(IEnumerable<ExchangeRate>? rates = null)
     {
+        Host = new LedgerHost(rates);
         Host.SendAsync(new OpenLedger(Host.LedgerId, "Acme Ltd", Currency.EUR)).GetAwaiter().GetResult();
     }
 
-    protected LedgerHost Host { get; } = new();
+    protected LedgerHost Host { get; }
 
     protected static CancellationToken Ct => LedgerHost.Ct;
 
@@ -56,4 +60,20 @@ public abstract class LedgerSpec : IDisposable
         Assert.Equal(before, (await Host.AllEventsAsync()).Count);
         return error;
     }
+
+    /// <summary>Asserts that the kernel (not the domain) refuses the command with <typeparamref name="TException"/> and nothing is appended.</summary>
+    protected async Task<TException> ThenThrowsAsync<TException>(ICommand command)
+        where TException : Exception
+    {
+        var before = (await Host.AllEventsAsync()).Count;
+        var error = await Assert.ThrowsAsync<TException>(() => Host.SendAsync(command));
+        Assert.Equal(before, (await Host.AllEventsAsync()).Count);
+        return error;
+    }
+
+    /// <summary>The balance (debits minus credits, in the account's currency) as the ledger's state has it now.</summary>
+    protected async Task<decimal> BalanceAsync(AccountId account) => (await Host.LedgerAsync()).State.Accounts[account.Value].Balance;
+
+    protected PostJournalEntry Entry(DateOnly date, params JournalLineInput[] lines) =>
+        new(JournalEntryId.New, Host.LedgerId, date, "test entry", null, lines);
 }
