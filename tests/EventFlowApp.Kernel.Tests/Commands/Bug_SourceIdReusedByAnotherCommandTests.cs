@@ -1,3 +1,4 @@
+using EventFlowApp.Kernel.Commands;
 using EventFlowApp.Kernel.Tests.Domain;
 using EventFlowApp.Kernel.Tests.Support;
 
@@ -20,7 +21,7 @@ public sealed class Bug_SourceIdReusedByAnotherCommandTests : IDisposable
     {
         await _host.Bus.PublishAsync(new CreateThing(_id, "lamp") { SourceId = "shared" }, KernelHost.Ct);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+        var error = await Assert.ThrowsAsync<SourceIdReusedException>(
             () => _host.Bus.PublishAsync(new RenameThing(_id, "desk lamp") { SourceId = "shared" }, KernelHost.Ct));
 
         Assert.Contains("shared", error.Message, StringComparison.Ordinal);
@@ -34,7 +35,7 @@ public sealed class Bug_SourceIdReusedByAnotherCommandTests : IDisposable
     {
         await _host.Bus.PublishAsync(new CreateThing(_id, "lamp") { SourceId = "shared" }, KernelHost.Ct);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(
+        await Assert.ThrowsAsync<SourceIdReusedException>(
             () => _host.Bus.PublishAsync(new CountThing(_id, 3) { SourceId = "shared" }, KernelHost.Ct));
 
         Assert.Equal(0, (await _host.LoadAsync(_id)).State.Total);

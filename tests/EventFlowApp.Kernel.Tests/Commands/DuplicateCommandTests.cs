@@ -96,7 +96,7 @@ public sealed class DuplicateCommandTests : IDisposable
         var other = ThingId.New;
         await _host.Bus.PublishAsync(new CreateThing(_id, "lamp") { SourceId = "shared" }, KernelHost.Ct);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+        var error = await Assert.ThrowsAsync<SourceIdReusedException>(
             () => _host.Bus.PublishAsync(new CreateThing(other, "chair") { SourceId = "shared" }, KernelHost.Ct));
 
         Assert.Contains("shared", error.Message, StringComparison.Ordinal);

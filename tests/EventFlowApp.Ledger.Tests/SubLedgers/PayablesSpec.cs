@@ -29,7 +29,6 @@ public sealed class PayablesSpec : LedgerSpec
     private ReceiveBill Bill(string id, decimal amount, int dueInDays = 30) =>
         new(_supplier, id, $"B-{id}", amount, March1, March1.AddDays(dueInDays), _expenses, "paper");
 
-    private async Task<decimal> BalanceAsync(AccountId account) => (await Host.LedgerAsync()).State.Accounts[account.Value].Balance;
 
     private async Task<CounterpartyState> SupplierAsync() =>
         (await Host.Aggregates.LoadAsync<Supplier, SupplierId>(_supplier, Ct)).State;

@@ -26,7 +26,6 @@ public sealed class ReceivablesSpec : LedgerSpec
     private IssueInvoice Invoice(string id, decimal amount, int dueInDays = 30) =>
         new(_customer, id, $"INV-{id}", amount, March1, March1.AddDays(dueInDays), _revenue);
 
-    private async Task<decimal> BalanceAsync(AccountId account) => (await Host.LedgerAsync()).State.Accounts[account.Value].Balance;
 
     private async Task<CounterpartyState> CustomerAsync() =>
         (await Host.Aggregates.LoadAsync<Customer, CustomerId>(_customer, Ct)).State;

@@ -1,3 +1,4 @@
+using EventFlowApp.Kernel.Commands;
 using EventFlowApp.Storage.Tests.Domain;
 
 namespace EventFlowApp.Storage.Tests.Suite;
@@ -43,7 +44,7 @@ public abstract partial class EventStoreConformanceSuite
         await WriteAsync(NoteId.New, "a", sourceId: "shared");
         var other = NoteId.New;
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => WriteAsync(other, "b", sourceId: "shared"));
+        var error = await Assert.ThrowsAsync<SourceIdReusedException>(() => WriteAsync(other, "b", sourceId: "shared"));
 
         Assert.Contains("shared", error.Message, StringComparison.Ordinal);
         Assert.True((await LoadAsync(other)).IsNew);
