@@ -11,9 +11,18 @@ public sealed class CountingRateProvider : IExchangeRateProvider
 
     public List<(Currency From, Currency To, DateOnly Date)> Asked { get; } = [];
 
-    public Task<ExchangeRate> GetRateAsync(Currency from, Currency to, DateOnly date, CancellationToken cancellationToken)
+    /// <summary>Runs (once) before the next answer: lets a test write in the middle of an import.</summary>
+    public Func<Task>? BeforeNextAnswer { get; set; }
+
+    public async Task<ExchangeRate> GetRateAsync(Currency from, Currency to, DateOnly date, CancellationToken cancellationToken)
     {
         Asked.Add((from, to, date));
-        return _rates.GetRateAsync(from, to, date, cancellationToken);
+        if (BeforeNextAnswer is { } hook)
+        {
+            BeforeNextAnswer = null;
+            await hook();
+        }
+
+        return await _rates.GetRateAsync(from, to, date, cancellationToken);
     }
 }

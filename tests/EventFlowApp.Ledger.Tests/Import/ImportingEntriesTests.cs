@@ -143,6 +143,20 @@ public sealed class ImportingEntriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_entry_posted_by_someone_else_during_the_import_is_skipped_on_the_retry()
+    {
+        var cash = AccountId.For(_host.LedgerId, "1000");
+        var sales = AccountId.For(_host.LedgerId, "4000");
+        _rates.BeforeNextAnswer = () => _host.PostAsync(Entry("S1"), new DateOnly(2026, 3, 10), LedgerHost.Debit(cash, 7m), LedgerHost.Credit(sales, 7m));
+
+        var result = await ImportAsync("race.csv", Sale("S1", 100m), "U1,2026-03-10,6000,10,,USD,x,\nU1,2026-03-10,1010,,10,USD,x,");
+
+        Assert.Equal((1, 1), (result.EntriesImported, result.EntriesSkipped));
+        Assert.Equal(7m, await BalanceAsync("1000"));
+        Assert.Equal(2, (await _host.EntryAsync(Entry("U1"))).State.Number);
+    }
+
+    [Fact]
     public async Task A_missing_rate_is_an_error_of_the_line()
     {
         var result = await ImportAsync("jpy.csv", "J1,2026-03-10,6000,100,,JPY,x,\nJ1,2026-03-10,1000,,100,JPY,x,");
