@@ -21,11 +21,9 @@ public sealed class ImportJournalEntriesHandler(IUnitOfWork unitOfWork, IExchang
     public async Task<ImportResult> ExecuteAsync(GeneralLedger.GeneralLedger ledger, ImportJournalEntries command, CancellationToken cancellationToken)
     {
         var errors = new ImportErrorList();
+        // A file with bad lines is refused, but its good entries are still checked against the ledger:
+        // the report then names every problem at once, not one kind per attempt.
         var entries = JournalCsvReader.Read(command.Content.Span, errors);
-        if (errors.Any)
-        {
-            return ImportResult.Refused(command.FileName, errors);
-        }
 
         var ids = entries.Select(e => JournalEntryId.For(ledger.Id, e.EntryId)).ToList();
         var existing = await unitOfWork.GetVersionsAsync(ids, cancellationToken);

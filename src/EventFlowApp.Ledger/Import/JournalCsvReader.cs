@@ -10,8 +10,9 @@ namespace EventFlowApp.Ledger.Import;
 /// Reads an import file (UTF-8, with or without BOM) into entries: checks every line on its own (dates
 /// yyyy-MM-dd, amounts with a '.' decimal point, exactly one of debit and credit, positive and within
 /// the currency's decimals), then groups lines by entry id. Every problem is reported with its line;
-/// reading never stops at the first. Nothing here knows a ledger: accounts, periods and balance are the
-/// handler's checks.
+/// reading never stops at the first. Entries with a bad line are left out of the result (so the ledger
+/// checks that follow report nothing spurious about them, such as an imbalance). Nothing here knows a
+/// ledger: accounts, periods and balance are the handler's checks.
 /// </summary>
 public static class JournalCsvReader
 {
@@ -58,11 +59,17 @@ public static class JournalCsvReader
         }
 
         var lines = new List<ImportLine>();
+        var damaged = new HashSet<string>(StringComparer.Ordinal);
         while (records.MoveNext())
         {
-            if (ReadLine(records.Current, columns, errors) is { } line)
+            var record = records.Current;
+            if (ReadLine(record, columns, errors) is { } line)
             {
                 lines.Add(line);
+            }
+            else if (record.Fields.Count > columns.EntryId)
+            {
+                damaged.Add(record.Fields[columns.EntryId].Trim());
             }
         }
 
@@ -71,7 +78,7 @@ public static class JournalCsvReader
             errors.Add(1, "the file has a header but no entry lines");
         }
 
-        return EntryGrouping.Group(lines, errors);
+        return EntryGrouping.Group(lines, damaged, errors);
     }
 
     private static ImportLine? ReadLine(CsvRecord record, ImportColumns columns, ImportErrorList errors)

@@ -113,6 +113,19 @@ public sealed class ImportingEntriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bad_lines_and_ledger_problems_are_reported_together_without_spurious_errors_for_the_damaged_entry()
+    {
+        var result = await ImportAsync(
+            "mixed.csv",
+            "S1,2026-03-10,1000,10,,EUR,x,\nS1,2026-03-10,4000,,1O,EUR,x,", // 3: a letter O in the amount (S1 is left out, not "unbalanced")
+            "S2,2026-03-10,1000,10,,EUR,x,\nS2,2026-03-10,9999,,10,EUR,x,"); // 5: unknown account
+
+        Assert.Equal([3, 5], result.Problems.Select(p => p.Line));
+        Assert.Contains("'1O' is not an amount", result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("9999", result.Problems[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refused_file_is_not_remembered_so_the_corrected_file_imports()
     {
         var refused = await ImportAsync("x.csv", Sale("S1", 100m), "S2,2026-03-10,1000,10,,EUR,x,");
