@@ -12,6 +12,9 @@ namespace EventFlowApp.Kernel.EntityFramework.Persistence;
 /// </summary>
 public sealed class EfEventPersistence : IEventPersistence
 {
+    /// <summary>Ids per version query: well under every provider's parameter limit (SQL Server's is 2,100).</summary>
+    public const int IdsPerQuery = 1000;
+
     private readonly IDbContextFactory<EventStoreDbContext> _contexts;
     private readonly IEventStoreDialect _dialect;
 
@@ -55,6 +58,33 @@ public sealed class EfEventPersistence : IEventPersistence
             .Where(c => c.SourceId == sourceId)
             .Select(c => new CommandRecord(c.SourceId, c.CommandName, c.AggregateName, c.AggregateId, c.Result, c.RecordedAt))
             .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> GetStreamVersionsAsync(IReadOnlyCollection<string> aggregateIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(aggregateIds);
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (aggregateIds.Count == 0)
+        {
+            return versions;
+        }
+
+        await using var context = await _contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var chunk in aggregateIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        {
+            // Answered from the unique (aggregate_id, aggregate_sequence_number) index.
+            var rows = await context.Events
+                .Where(e => chunk.Contains(e.AggregateId))
+                .GroupBy(e => e.AggregateId)
+                .Select(g => new { Id = g.Key, Version = g.Max(e => e.AggregateSequenceNumber) })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                versions[row.Id] = row.Version;
+            }
+        }
+
+        return versions;
     }
 
     public async Task<IReadOnlyList<CommittedEvent>> CommitAsync(CommitBatch batch, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public sealed partial class AggregateStore
 
         for (var attempt = 1; ; attempt++)
         {
-            var unitOfWork = new UnitOfWork(this);
+            var unitOfWork = new UnitOfWork(this, _persistence);
             var aggregate = await unitOfWork.LoadAsync<TAggregate, TIdentity>(id, cancellationToken);
             CheckExpectation(aggregate, request);
             TResult result;

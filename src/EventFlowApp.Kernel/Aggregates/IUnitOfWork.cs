@@ -14,4 +14,20 @@ public interface IUnitOfWork
     Task<TAggregate> LoadAsync<TAggregate, TIdentity>(TIdentity id, CancellationToken cancellationToken)
         where TAggregate : IAggregateRoot<TIdentity>
         where TIdentity : IIdentity;
+
+    /// <summary>
+    /// The current version of each of these aggregates that has events, read in a few batched queries;
+    /// ids without events are left out. A handler that works on thousands of aggregates (an import) learns
+    /// this way which exist, without loading every one.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> GetVersionsAsync(IReadOnlyCollection<IIdentity> ids, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a new, empty aggregate to the command without reading its stream (for an id that
+    /// <see cref="GetVersionsAsync"/> did not list). Its events are committed as its first: should another
+    /// writer create it in between, the commit fails with a concurrency conflict and the command is retried.
+    /// </summary>
+    TAggregate AddNew<TAggregate, TIdentity>(TIdentity id)
+        where TAggregate : IAggregateRoot<TIdentity>
+        where TIdentity : IIdentity;
 }

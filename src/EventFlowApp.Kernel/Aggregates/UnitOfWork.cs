@@ -1,9 +1,10 @@
 using EventFlowApp.Kernel.Core;
+using EventFlowApp.Kernel.EventStores;
 
 namespace EventFlowApp.Kernel.Aggregates;
 
 /// <summary>One attempt of one command: the aggregates it loaded, in load order (the command's own first).</summary>
-internal sealed class UnitOfWork(IAggregateStore store) : IUnitOfWork
+internal sealed class UnitOfWork(IAggregateStore store, IEventPersistence persistence) : IUnitOfWork
 {
     private static readonly AsyncLocal<UnitOfWork?> Running = new();
     private readonly Dictionary<string, IAggregateRoot> _byId = new(StringComparer.Ordinal);
@@ -30,6 +31,24 @@ internal sealed class UnitOfWork(IAggregateStore store) : IUnitOfWork
         return aggregate;
     }
 
+    public Task<IReadOnlyDictionary<string, long>> GetVersionsAsync(IReadOnlyCollection<IIdentity> ids, CancellationToken cancellationToken) =>
+        persistence.GetStreamVersionsAsync(ids.Select(id => id.Value).ToList(), cancellationToken);
+
+    public TAggregate AddNew<TAggregate, TIdentity>(TIdentity id)
+        where TAggregate : IAggregateRoot<TIdentity>
+        where TIdentity : IIdentity
+    {
+        if (_byId.ContainsKey(id.Value))
+        {
+            throw new InvalidOperationException($"{id.Value} is already part of this command.");
+        }
+
+        var aggregate = AggregateFactory.Create<TAggregate, TIdentity>(id);
+        _byId.Add(id.Value, aggregate);
+        _aggregates.Add(aggregate);
+        return aggregate;
+    }
+
     /// <summary>Makes this the unit of work of the current async flow until the returned scope is disposed.</summary>
     public IDisposable Enter()
     {
@@ -50,6 +69,16 @@ internal sealed class CurrentUnitOfWork : IUnitOfWork
     public Task<TAggregate> LoadAsync<TAggregate, TIdentity>(TIdentity id, CancellationToken cancellationToken)
         where TAggregate : IAggregateRoot<TIdentity>
         where TIdentity : IIdentity =>
-        (UnitOfWork.Current ?? throw new InvalidOperationException("IUnitOfWork is only usable while a command handler runs."))
-        .LoadAsync<TAggregate, TIdentity>(id, cancellationToken);
+        Running().LoadAsync<TAggregate, TIdentity>(id, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, long>> GetVersionsAsync(IReadOnlyCollection<IIdentity> ids, CancellationToken cancellationToken) =>
+        Running().GetVersionsAsync(ids, cancellationToken);
+
+    public TAggregate AddNew<TAggregate, TIdentity>(TIdentity id)
+        where TAggregate : IAggregateRoot<TIdentity>
+        where TIdentity : IIdentity =>
+        Running().AddNew<TAggregate, TIdentity>(id);
+
+    private static UnitOfWork Running() =>
+        UnitOfWork.Current ?? throw new InvalidOperationException("IUnitOfWork is only usable while a command handler runs.");
 }

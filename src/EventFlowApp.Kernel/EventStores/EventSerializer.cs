@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using EventFlowApp.Kernel.Aggregates;
 using EventFlowApp.Kernel.Core;
@@ -61,22 +63,26 @@ public sealed class EventSerializer
             throw new InvalidOperationException($"Event {definition} of {aggregateName} {aggregateId} cannot be serialised: {e.Message}", e);
         }
 
-        var metadata = context.Extra.With(pending.Metadata).With(
-        [
-            new(MetadataKeys.EventId, eventId.ToString("D")),
-            new(MetadataKeys.EventName, definition.Name),
-            new(MetadataKeys.EventVersion, definition.Version.ToString(CultureInfo.InvariantCulture)),
-            new(MetadataKeys.AggregateName, aggregateName),
-            new(MetadataKeys.AggregateId, aggregateId),
-            new(MetadataKeys.AggregateSequenceNumber, pending.AggregateSequenceNumber.ToString(CultureInfo.InvariantCulture)),
-            new(MetadataKeys.Timestamp, Metadata.FormatTimestamp(timestamp)),
-            new(MetadataKeys.SourceId, context.SourceId),
-            new(MetadataKeys.CorrelationId, context.CorrelationId),
-            new(MetadataKeys.CausationId, context.CausationId),
-        ]);
+        // One dictionary, written once: a large commit (an import) serialises tens of thousands of these.
+        var metadata = new Dictionary<string, string>(context.Extra.Count + pending.Metadata.Count + 11, StringComparer.Ordinal);
+        foreach (var (key, value) in context.Extra.Concat(pending.Metadata))
+        {
+            metadata[key] = value;
+        }
+
+        metadata[MetadataKeys.EventId] = eventId.ToString("D");
+        metadata[MetadataKeys.EventName] = definition.Name;
+        metadata[MetadataKeys.EventVersion] = definition.Version.ToString(CultureInfo.InvariantCulture);
+        metadata[MetadataKeys.AggregateName] = aggregateName;
+        metadata[MetadataKeys.AggregateId] = aggregateId;
+        metadata[MetadataKeys.AggregateSequenceNumber] = pending.AggregateSequenceNumber.ToString(CultureInfo.InvariantCulture);
+        metadata[MetadataKeys.Timestamp] = Metadata.FormatTimestamp(timestamp);
+        metadata[MetadataKeys.SourceId] = context.SourceId;
+        metadata[MetadataKeys.CorrelationId] = context.CorrelationId;
+        metadata[MetadataKeys.CausationId] = context.CausationId;
         if (context.UserId is not null)
         {
-            metadata = metadata.With(MetadataKeys.UserId, context.UserId);
+            metadata[MetadataKeys.UserId] = context.UserId;
         }
 
         return new SerializedEvent(
@@ -148,8 +154,25 @@ public sealed class EventSerializer
         return (definition, data);
     }
 
-    private string SerializeMetadata(Metadata metadata) =>
-        JsonSerializer.Serialize(metadata.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value), _json.Options);
+    /// <summary>A flat JSON object, keys in ordinal order (the same text a dictionary serialised with our options gives).</summary>
+    private string SerializeMetadata(Dictionary<string, string> metadata)
+    {
+        var keys = metadata.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = _json.Options.Encoder }))
+        {
+            writer.WriteStartObject();
+            foreach (var key in keys)
+            {
+                writer.WriteString(key, metadata[key]);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>
     /// The stored metadata with the row's own columns laid over it: the columns are what the store
@@ -159,19 +182,15 @@ public sealed class EventSerializer
     private Metadata ReadMetadata(CommittedEvent stored)
     {
         var row = stored.Event;
-        return DeserializeMetadata(row.Metadata).With(
-        [
-            new(MetadataKeys.EventId, row.EventId.ToString("D")),
-            new(MetadataKeys.EventName, row.EventName),
-            new(MetadataKeys.EventVersion, row.EventVersion.ToString(CultureInfo.InvariantCulture)),
-            new(MetadataKeys.AggregateName, row.AggregateName),
-            new(MetadataKeys.AggregateId, row.AggregateId),
-            new(MetadataKeys.AggregateSequenceNumber, row.AggregateSequenceNumber.ToString(CultureInfo.InvariantCulture)),
-            new(MetadataKeys.Timestamp, Metadata.FormatTimestamp(new DateTimeOffset(row.TimestampUtc, TimeSpan.Zero))),
-            new(MetadataKeys.GlobalSequenceNumber, stored.GlobalSequenceNumber.ToString(CultureInfo.InvariantCulture)),
-        ]);
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Metadata, _json.Options) ?? [];
+        values[MetadataKeys.EventId] = row.EventId.ToString("D");
+        values[MetadataKeys.EventName] = row.EventName;
+        values[MetadataKeys.EventVersion] = row.EventVersion.ToString(CultureInfo.InvariantCulture);
+        values[MetadataKeys.AggregateName] = row.AggregateName;
+        values[MetadataKeys.AggregateId] = row.AggregateId;
+        values[MetadataKeys.AggregateSequenceNumber] = row.AggregateSequenceNumber.ToString(CultureInfo.InvariantCulture);
+        values[MetadataKeys.Timestamp] = Metadata.FormatTimestamp(new DateTimeOffset(row.TimestampUtc, TimeSpan.Zero));
+        values[MetadataKeys.GlobalSequenceNumber] = stored.GlobalSequenceNumber.ToString(CultureInfo.InvariantCulture);
+        return Metadata.Own(values);
     }
-
-    private Metadata DeserializeMetadata(string json) =>
-        new(JsonSerializer.Deserialize<Dictionary<string, string>>(json, _json.Options) ?? []);
 }

@@ -24,4 +24,11 @@ public interface IEventPersistence
     Task<IReadOnlyList<CommittedEvent>> CommitAsync(CommitBatch batch, CancellationToken cancellationToken);
 
     Task<CommandRecord?> GetCommandAsync(string sourceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The current version (highest sequence number) of each of the given aggregates that has events;
+    /// aggregates without events are left out. One call answers for many ids (an import asks for tens of
+    /// thousands), so stores read them in a few batched queries rather than one per aggregate.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> GetStreamVersionsAsync(IReadOnlyCollection<string> aggregateIds, CancellationToken cancellationToken);
 }

@@ -106,6 +106,24 @@ public sealed class InMemoryEventPersistence : IEventPersistence
         }
     }
 
+    public Task<IReadOnlyDictionary<string, long>> GetStreamVersionsAsync(IReadOnlyCollection<string> aggregateIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(aggregateIds);
+        lock (_lock)
+        {
+            var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var id in aggregateIds)
+            {
+                if (_streams.TryGetValue(id, out var stream) && stream.Count > 0)
+                {
+                    versions[id] = stream[^1].Event.AggregateSequenceNumber;
+                }
+            }
+
+            return Task.FromResult<IReadOnlyDictionary<string, long>>(versions);
+        }
+    }
+
     /// <summary>Skips positions, as a rolled-back database transaction would; for gap tests.</summary>
     public void SkipPositions(long count)
     {

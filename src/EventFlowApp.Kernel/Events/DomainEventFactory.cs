@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using EventFlowApp.Kernel.Core;
 
 namespace EventFlowApp.Kernel.Events;
@@ -25,6 +26,17 @@ public static class DomainEventFactory
     {
         var (aggregate, identity) = GetAggregateTypes(eventType);
         var type = typeof(DomainEvent<,,>).MakeGenericType(aggregate, identity, eventType);
-        return (e, m, id) => (IDomainEvent)Activator.CreateInstance(type, e, m, id)!;
+
+        // A compiled constructor call: an import commits tens of thousands of events at once, and
+        // Activator.CreateInstance with arguments binds by reflection on every call.
+        var e = Expression.Parameter(typeof(IAggregateEvent), "e");
+        var m = Expression.Parameter(typeof(Metadata), "m");
+        var id = Expression.Parameter(typeof(IIdentity), "id");
+        var create = Expression.New(
+            type.GetConstructor([eventType, typeof(Metadata), identity])!,
+            Expression.Convert(e, eventType),
+            m,
+            Expression.Convert(id, identity));
+        return Expression.Lambda<Func<IAggregateEvent, Metadata, IIdentity, IDomainEvent>>(create, e, m, id).Compile();
     }
 }

@@ -20,6 +20,12 @@ public sealed class Metadata : IReadOnlyDictionary<string, string>
 
     private Metadata(Dictionary<string, string> values) => _values = values;
 
+    /// <summary>Takes over a dictionary nobody else holds (ordinal keys), without copying it.</summary>
+    internal static Metadata Own(Dictionary<string, string> values) =>
+        values.Comparer == EqualityComparer<string>.Default || values.Comparer == StringComparer.Ordinal
+            ? new Metadata(values)
+            : new Metadata((IEnumerable<KeyValuePair<string, string>>)values);
+
     public Guid EventId => Guid.Parse(Get(MetadataKeys.EventId));
 
     public string EventName => Get(MetadataKeys.EventName);

@@ -23,6 +23,7 @@ public sealed class AddDefaultsTests
             .AddCommandHandler<DoublyHandledFirstHandler>()
             .AddCommandHandler<DoublyHandledSecondHandler>()
             .AddCommandHandler<Aggregates.MoveCountHandler>()
+            .AddCommandHandler<Aggregates.SpawnThingsHandler>()
             .AddSubscriber<SynchronousSubscriberTests.CountingAllSubscriber>()
             .AddQueryHandler<BrokenQueryHandler>()
             .AddSubscriber<CountedRecorder>()

@@ -21,6 +21,9 @@ public class DecoratingPersistence(IEventPersistence inner) : IEventPersistence
 
     public virtual Task<CommandRecord?> GetCommandAsync(string sourceId, CancellationToken cancellationToken) =>
         Inner.GetCommandAsync(sourceId, cancellationToken);
+
+    public virtual Task<IReadOnlyDictionary<string, long>> GetStreamVersionsAsync(IReadOnlyCollection<string> aggregateIds, CancellationToken cancellationToken) =>
+        Inner.GetStreamVersionsAsync(aggregateIds, cancellationToken);
 }
 
 /// <summary>Throws a concurrency conflict on the first <see cref="FailuresLeft"/> commits, as a busy store would.</summary>

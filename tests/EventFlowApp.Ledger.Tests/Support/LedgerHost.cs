@@ -21,10 +21,15 @@ public sealed class LedgerHost : IDisposable
     private readonly ServiceProvider _services;
 
     public LedgerHost(IEnumerable<ExchangeRate>? rates = null)
+        : this(new FixedExchangeRateProvider(rates ?? DefaultRates))
+    {
+    }
+
+    public LedgerHost(IExchangeRateProvider exchangeRates)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<IExchangeRateProvider>(new FixedExchangeRateProvider(rates ?? DefaultRates));
+        services.AddSingleton(exchangeRates);
         services.AddEventFlowApp(o => o.AddLedger());
         _services = services.BuildServiceProvider();
     }
