@@ -48,6 +48,13 @@ public sealed class JournalEntry(JournalEntryId id) : AggregateRoot<JournalEntry
             throw new DomainError("entry.already_reversed", $"Journal entry {State.Number} was already reversed by {by}.");
         }
 
+        if (reversalDate < State.EffectiveDate)
+        {
+            throw new DomainError(
+                "entry.reversal_before_original",
+                $"Journal entry {State.Number} is effective on {State.EffectiveDate:yyyy-MM-dd}; it cannot be reversed as of {reversalDate:yyyy-MM-dd}, before it took effect.");
+        }
+
         Emit(new JournalEntryReversed(reversal, reversalDate));
     }
 }

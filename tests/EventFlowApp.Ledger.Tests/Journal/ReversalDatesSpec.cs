@@ -62,6 +62,16 @@ public sealed class ReversalDatesSpec : LedgerSpec
     }
 
     [Fact]
+    public async Task A_date_before_the_original_took_effect_is_refused()
+    {
+        var original = await GivenPostedOnMarch10Async();
+
+        var error = await ThenRefusedAsync(new ReverseJournalEntry(original, JournalEntryId.New, new DateOnly(2026, 3, 9)), "entry.reversal_before_original");
+
+        Assert.Contains("2026-03-10", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_given_date_in_an_open_period_is_used()
     {
         var original = await GivenPostedOnMarch10Async();

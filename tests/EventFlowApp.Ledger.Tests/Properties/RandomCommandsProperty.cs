@@ -126,6 +126,7 @@ public sealed class RandomCommandsProperty() : LedgerSpec(Rates)
                 var original = (await Host.EntryAsync(c.AggregateId)).State;
                 var date = c.EffectiveDate ?? FirstOpenDay(s, original.EffectiveDate);
                 return (original.ReversedBy is not null ? "entry.already_reversed"
+                    : date < original.EffectiveDate ? "entry.reversal_before_original"
                     : s.IsClosed(Period.Of(date)) ? "period.closed"
                     : AnyClosed(original.Lines.Select(l => l.AccountId.Value)) ? "account.closed"
                     : Accepted, date);
