@@ -58,13 +58,15 @@ public static class BenchProgram
 
         var table = ResultTable.Render(results);
         var targets = Targets.Check(results);
+        var imports = ImportSummary.Describe(results);
         Console.WriteLine();
         Console.WriteLine(table);
+        imports.ToList().ForEach(Console.WriteLine);
         targets.ToList().ForEach(Console.WriteLine);
         Console.WriteLine($"Total run time: {(DateTime.UtcNow - started).TotalSeconds:0} s");
         if (options.GetValueOrDefault("--output") is { } output)
         {
-            MarkdownReport.Write(output, Command(args, postgres), MachineInfo.Describe(versions), table, targets);
+            MarkdownReport.Write(output, Command(args, postgres), MachineInfo.Describe(versions), table, imports, targets);
             Console.WriteLine($"Written to {output}");
         }
 

@@ -17,4 +17,10 @@ public interface IRawBaselines
 
     /// <summary>One transaction per batch, in every raw form the provider has worth comparing.</summary>
     IReadOnlyList<RawBatchInsert> BatchInserts { get; }
+
+    /// <summary>How <see cref="InsertInOneTransactionAsync"/> writes, for the report.</summary>
+    string ImportInsertName { get; }
+
+    /// <summary>Many rows (an import) in one transaction.</summary>
+    Task InsertInOneTransactionAsync(DbConnection connection, IReadOnlyList<SerializedEvent> rows);
 }

@@ -43,25 +43,44 @@ public sealed class PostgreSqlBaselines : IRawBaselines
         }
     }
 
+    public string ImportInsertName => "raw split parse + INSERT ... unnest per 1,000, 1 tx";
+
+    public async Task InsertInOneTransactionAsync(DbConnection connection, IReadOnlyList<SerializedEvent> rows)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        await using var transaction = await npgsql.BeginTransactionAsync();
+        foreach (var chunk in rows.Chunk(1_000))
+        {
+            await UnnestAsync(npgsql, transaction, chunk);
+        }
+
+        await transaction.CommitAsync();
+    }
+
     private static async Task InsertUnnestAsync(DbConnection connection, IReadOnlyList<SerializedEvent[]> batches)
     {
         var npgsql = (NpgsqlConnection)connection;
         foreach (var batch in batches)
         {
             await using var transaction = await npgsql.BeginTransactionAsync();
-            await using var command = new NpgsqlCommand(InsertUnnest, npgsql, transaction);
-            command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = batch.Select(e => e.EventId).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = batch.Select(e => e.AggregateName).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = batch.Select(e => e.AggregateId).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = batch.Select(e => e.AggregateSequenceNumber).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = batch.Select(e => e.EventName).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = batch.Select(e => e.EventVersion).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = batch.Select(e => e.Data).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = batch.Select(e => e.Metadata).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = batch.Select(e => e.TimestampUtc).ToArray() });
-            await command.ExecuteNonQueryAsync();
+            await UnnestAsync(npgsql, transaction, batch);
             await transaction.CommitAsync();
         }
+    }
+
+    private static async Task UnnestAsync(NpgsqlConnection npgsql, NpgsqlTransaction transaction, SerializedEvent[] batch)
+    {
+        await using var command = new NpgsqlCommand(InsertUnnest, npgsql, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = batch.Select(e => e.EventId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = batch.Select(e => e.AggregateName).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = batch.Select(e => e.AggregateId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = batch.Select(e => e.AggregateSequenceNumber).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = batch.Select(e => e.EventName).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = batch.Select(e => e.EventVersion).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = batch.Select(e => e.Data).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = batch.Select(e => e.Metadata).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = batch.Select(e => e.TimestampUtc).ToArray() });
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task CopyAsync(DbConnection connection, IReadOnlyList<SerializedEvent[]> batches)

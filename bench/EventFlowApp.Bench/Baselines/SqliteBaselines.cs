@@ -16,6 +16,11 @@ public sealed class SqliteBaselines : IRawBaselines
 
     public IReadOnlyList<RawBatchInsert> BatchInserts => [new("raw prepared INSERT", InsertBatchesAsync)];
 
+    public string ImportInsertName => "raw split parse + prepared INSERT, 1 tx";
+
+    public Task InsertInOneTransactionAsync(DbConnection connection, IReadOnlyList<SerializedEvent> rows) =>
+        InsertBatchesAsync(connection, [rows.ToArray()]);
+
     public Task InsertSinglesAsync(DbConnection connection, IReadOnlyList<SerializedEvent> rows) =>
         InsertBatchesAsync(connection, rows.Select(r => new[] { r }).ToArray());
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using EventFlowApp.Bench.Domain;
 using EventFlowApp.Kernel.EntityFramework.Configuration;
+using EventFlowApp.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFlowApp.Bench.Infrastructure;
@@ -22,6 +23,14 @@ public abstract class BenchDatabase : IAsyncDisposable
                 o.AddSnapshots<LedgerAccount>(snapshotEvery);
             }
         });
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The ledger wired as the application wires it (its events, commands, handlers and snapshots).</summary>
+    public ServiceProvider BuildLedgerServices()
+    {
+        var services = new ServiceCollection();
+        services.AddEventFlowApp(o => o.AddLedger().UseEntityFramework(Options));
         return services.BuildServiceProvider();
     }
 

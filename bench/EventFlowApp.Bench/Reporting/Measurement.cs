@@ -10,6 +10,11 @@ public sealed record Measurement(string Provider, string Scenario, string Path, 
 {
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
 
+    /// <summary>For the import scenario: the file's lines and entries that <see cref="Elapsed"/> imported (0 elsewhere).</summary>
+    public long Lines { get; init; }
+
+    public long Entries { get; init; }
+
     public static async Task<TimeSpan> TimeAsync(Func<Task> action)
     {
         var stopwatch = Stopwatch.StartNew();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using EventFlowApp.Bench.Baselines;
 using EventFlowApp.Bench.Domain;
+using EventFlowApp.Bench.Import;
 using EventFlowApp.Bench.Infrastructure;
 using EventFlowApp.Bench.Reporting;
 using EventFlowApp.Kernel.Aggregates;
@@ -42,6 +43,7 @@ public sealed class BenchRunner(BenchProvider provider, BenchSizes sizes, TextWr
         }
 
         results.AddRange(await LoadAggregateAsync());
+        results.AddRange(await ImportAsync());
         return results;
     }
 
@@ -193,6 +195,66 @@ public sealed class BenchRunner(BenchProvider provider, BenchSizes sizes, TextWr
         ];
     }
 
+    /// <summary>
+    /// The import: the kernel path and the raw baseline each import the file <see cref="BenchSizes.ImportRounds"/>
+    /// times into a fresh database, alternating which goes first; the reported time is the mean.
+    /// </summary>
+    private async Task<IReadOnlyList<Measurement>> ImportAsync()
+    {
+        var file = ImportFile.Generate(sizes.ImportLines, sizes.ImportAccounts);
+        var (kernel, raw) = (TimeSpan.Zero, TimeSpan.Zero);
+        for (var round = 0; round < sizes.ImportRounds; round++)
+        {
+            if (round % 2 == 0)
+            {
+                kernel += await KernelImportOnceAsync(file);
+                raw += await RawImportOnceAsync(file);
+            }
+            else
+            {
+                raw += await RawImportOnceAsync(file);
+                kernel += await KernelImportOnceAsync(file);
+            }
+        }
+
+        var events = 2L * file.Entries;
+        var name = provider.Baselines.ImportInsertName;
+        (kernel, raw) = (kernel / sizes.ImportRounds, raw / sizes.ImportRounds);
+        Log(Names.Import, kernel, raw);
+        return
+        [
+            Row(Names.Import, Names.KernelImport, events, kernel, name) with { Lines = file.Lines, Entries = file.Entries },
+            Row(Names.Import, name, events, raw) with { Lines = file.Lines, Entries = file.Entries },
+        ];
+    }
+
+    private async Task<TimeSpan> KernelImportOnceAsync(ImportFile file)
+    {
+        await using var database = await provider.CreateDatabaseAsync("import_kernel");
+        await using var services = database.BuildLedgerServices();
+        var ledgerId = await KernelImport.OpenLedgerAsync(services, file.Accounts);
+        var before = await CountRowsAsync(database);
+        var elapsed = await Measurement.TimeAsync(() => KernelImport.ImportAsync(services, ledgerId, file));
+        // Every entry stored: its JournalEntryPosted, and the ledger's JournalEntryRecorded.
+        Expect(await CountRowsAsync(database, "JournalEntryPosted"), file.Entries);
+        Expect(await CountRowsAsync(database, "JournalEntryRecorded"), file.Entries);
+        Expect(await CountRowsAsync(database) - before, 2L * file.Entries);
+        log.WriteLine($"[{provider.Name}] kernel import: {await AverageRowCharsAsync(database):0} chars of data + metadata per entry row");
+        return elapsed;
+    }
+
+    private async Task<TimeSpan> RawImportOnceAsync(ImportFile file)
+    {
+        await using var database = await provider.CreateDatabaseAsync("import_raw");
+        await using var connection = await database.OpenAsync();
+        var elapsed = await Measurement.TimeAsync(() => provider.Baselines.InsertInOneTransactionAsync(
+            connection, RawImport.BuildRows(file.Content)));
+        Expect(await CountRowsAsync(database, "JournalEntryPosted"), file.Entries);
+        Expect(await CountRowsAsync(database), 2L * file.Entries);
+        log.WriteLine($"[{provider.Name}] raw import: {await AverageRowCharsAsync(database):0} chars of data + metadata per entry row");
+        return elapsed;
+    }
+
     private Measurement Row(string scenario, string path, long events, TimeSpan elapsed, params string[] comparedTo) =>
         new(provider.Name, scenario, path, events, elapsed, comparedTo);
 
@@ -201,12 +263,21 @@ public sealed class BenchRunner(BenchProvider provider, BenchSizes sizes, TextWr
 
     private static async Task ExpectRowsAsync(BenchDatabase database, long expected) => Expect(await CountRowsAsync(database), expected);
 
-    private static async Task<int> CountRowsAsync(BenchDatabase database)
+    private static async Task<int> CountRowsAsync(BenchDatabase database, string? eventName = null)
     {
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM events";
+        command.CommandText = eventName is null ? "SELECT COUNT(*) FROM events" : $"SELECT COUNT(*) FROM events WHERE event_name = '{eventName}'";
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>To check that the raw baseline writes rows of about the size the kernel writes.</summary>
+    private static async Task<double> AverageRowCharsAsync(BenchDatabase database)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT AVG(LENGTH(data) + LENGTH(metadata)) FROM events WHERE event_name IN ('JournalEntryPosted', 'JournalEntryRecorded')";
+        return Convert.ToDouble(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Expect(long actual, long expected)

@@ -19,6 +19,13 @@ public sealed record BenchSizes
 
     public int PageSize { get; init; } = 1_000;
 
+    /// <summary>The import scenario: a CSV file of this many lines over this many accounts, imported this many times per path.</summary>
+    public int ImportLines { get; init; } = 100_000;
+
+    public int ImportAccounts { get; init; } = 2_000;
+
+    public int ImportRounds { get; init; } = 2;
+
     /// <summary>Appends run the kernel and its baselines interleaved, in this many rounds.</summary>
     public int Rounds { get; init; } = 5;
 
@@ -26,6 +33,7 @@ public sealed record BenchSizes
     public static BenchSizes WarmUp { get; } = new()
     {
         SingleTransactions = 200, BatchTransactions = 20, Rounds = 2, StreamEvents = 1_000, SnapshotEvery = 100, LoadRepetitions = 3, ReadRepetitions = 1,
+        ImportLines = 3_000, ImportRounds = 1,
     };
 
     public BenchSizes Scaled(double factor) => this with
@@ -34,5 +42,6 @@ public sealed record BenchSizes
         BatchTransactions = Math.Max(2, (int)(BatchTransactions * factor)),
         StreamEvents = Math.Max(100, (int)(StreamEvents * factor)),
         SnapshotEvery = Math.Max(10, (int)(SnapshotEvery * factor)),
+        ImportLines = Math.Max(300, (int)(ImportLines * factor)),
     };
 }

@@ -7,6 +7,7 @@ public static class Names
     public const string BatchedAppends = "2. batched appends";
     public const string LoadAggregate = "3. load 10k-event aggregate";
     public const string ReadAll = "4. read all in order";
+    public const string Import = "5. import 100k-line CSV";
 
     public const string KernelStore = "kernel StoreAsync";
     public const string RawSingleInsert = "raw INSERT, 1 tx per row";
@@ -16,4 +17,5 @@ public static class Names
     public const string ReadDomainEvents = "IEventStore.LoadAllEventsAsync";
     public const string ReadRows = "IEventPersistence.LoadAllAsync";
     public const string RawPagedReader = "raw reader, same pages";
+    public const string KernelImport = "kernel ImportJournalEntries";
 }
