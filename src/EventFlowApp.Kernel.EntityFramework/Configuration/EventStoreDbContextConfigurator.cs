@@ -59,6 +59,14 @@ public static class EventStoreDbContextConfigurator
             builder.NoResetOnClose = true;
         }
 
+        // The append batch (lock + unnest insert) and the reads are the same few statements again and
+        // again: let Npgsql prepare them on the server once per connection instead of planning each time.
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) &&
+            !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
         return builder.ConnectionString;
     }
 
