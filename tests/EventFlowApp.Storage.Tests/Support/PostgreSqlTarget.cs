@@ -32,12 +32,27 @@ public sealed class PostgreSqlTarget : DatabaseTarget
         "SELECT setval(pg_get_serial_sequence('events', 'global_sequence_number'), " +
         $"COALESCE((SELECT MAX(global_sequence_number) FROM events), 0) + {size})";
 
+    /// <summary>
+    /// Drops the database. An autovacuum worker may have just connected to it, and only a superuser may end
+    /// that session (42501), so a refused drop is tried again for a few seconds, then reported.
+    /// </summary>
     public override async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_admin);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 }
