@@ -62,6 +62,18 @@ public abstract class AggregateRoot<TAggregate, TIdentity, TState> : IAggregateR
         LastEventTimestamp = timestamp;
     }
 
+    void IAggregateRoot.RevertCommitted(IAggregateEvent inverse, long sequenceNumber, DateTimeOffset? previousTimestamp)
+    {
+        if (sequenceNumber != Version || _uncommitted.Count > 0)
+        {
+            throw new InvalidOperationException($"{Name} {Id}: only the last committed event ({Version}) can be reverted, not {sequenceNumber}.");
+        }
+
+        State = State.Apply(inverse);
+        Version = sequenceNumber - 1;
+        LastEventTimestamp = previousTimestamp;
+    }
+
     void IAggregateRoot.MarkCommitted(DateTimeOffset timestamp)
     {
         if (_uncommitted.Count > 0)

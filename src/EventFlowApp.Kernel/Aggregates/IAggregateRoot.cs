@@ -21,6 +21,9 @@ public interface IAggregateRoot
     void ApplyCommitted(IAggregateEvent aggregateEvent, long sequenceNumber, DateTimeOffset timestamp);
 
     void MarkCommitted(DateTimeOffset timestamp);
+
+    /// <summary>Undoes the last committed event by folding its inverse; the version goes back by one.</summary>
+    void RevertCommitted(IAggregateEvent inverse, long sequenceNumber, DateTimeOffset? previousTimestamp);
 }
 
 public interface IAggregateRoot<out TIdentity> : IAggregateRoot

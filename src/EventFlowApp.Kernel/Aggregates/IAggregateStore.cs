@@ -18,6 +18,15 @@ public interface IAggregateStore
         where TIdentity : IIdentity;
 
     /// <summary>
+    /// The state after <paramref name="version"/>, computed backwards: from the current state (itself from the
+    /// newest snapshot) each later event's inverse is folded in (<see cref="Events.IInvertibleEvent"/>). When
+    /// one of those events declares no inverse, the state is replayed forwards instead; the result is the same.
+    /// </summary>
+    Task<TAggregate> LoadBackwardAsync<TAggregate, TIdentity>(TIdentity id, long version, CancellationToken cancellationToken)
+        where TAggregate : IAggregateRoot<TIdentity>
+        where TIdentity : IIdentity;
+
+    /// <summary>
     /// Loads, lets <paramref name="update"/> decide, and commits what it emitted together with the durable
     /// record of <see cref="AggregateUpdate.Context"/>'s source id, retrying on concurrency conflicts. A source
     /// id applied before returns the first result, marked <see cref="ExecutionResult.WasDuplicate"/>.
