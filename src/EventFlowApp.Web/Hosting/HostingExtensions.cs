@@ -48,5 +48,6 @@ public static class HostingExtensions
         app.UseExceptionHandler();
         app.MapEventStoreApi();
         app.MapLedgerApi();
+        app.MapImportApi();
     }
 }
