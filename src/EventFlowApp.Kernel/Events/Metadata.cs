@@ -67,29 +67,6 @@ public sealed class Metadata : IReadOnlyDictionary<string, string>
         return new Metadata(copy);
     }
 
-    public Metadata With(IEnumerable<KeyValuePair<string, string>> values)
-    {
-        var copy = new Dictionary<string, string>(_values, StringComparer.Ordinal);
-        foreach (var (key, value) in values)
-        {
-            copy[key] = value;
-        }
-
-        return new Metadata(copy);
-    }
-
-    public Metadata Without(string key)
-    {
-        if (!_values.ContainsKey(key))
-        {
-            return this;
-        }
-
-        var copy = new Dictionary<string, string>(_values, StringComparer.Ordinal);
-        copy.Remove(key);
-        return new Metadata(copy);
-    }
-
     public static string FormatTimestamp(DateTimeOffset timestamp) =>
         timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 

@@ -9,8 +9,3 @@ public enum AccountType
     Revenue,
     Expense,
 }
-
-public static class AccountTypeExtensions
-{
-    public static bool IsDebitNormal(this AccountType type) => type is AccountType.Asset or AccountType.Expense;
-}

@@ -17,38 +17,21 @@ namespace EventFlowApp.Storage.Tests.Ledger;
 public abstract class LargeImportTests : IAsyncLifetime
 {
     private readonly GeneralLedgerId _ledgerId = GeneralLedgerId.New;
-    private IStorageTarget? _target;
-    private ServiceProvider? _services;
+    private StorageHost? _host;
 
-    private IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialised.");
+    private IServiceProvider Services => (_host ?? throw new InvalidOperationException("Not initialised.")).Services;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     protected abstract IStorageTarget CreateTarget();
 
-    public async ValueTask InitializeAsync()
-    {
-        _target = CreateTarget();
-        var services = new ServiceCollection();
-        services.AddEventFlowApp(o =>
-        {
-            o.AddLedger();
-            _target.Configure(o);
-        });
-        _services = services.BuildServiceProvider();
-        await _target.InitializeAsync(_services);
-    }
+    public async ValueTask InitializeAsync() => _host = await StorageHost.StartAsync(CreateTarget(), o => o.AddLedger());
 
     public async ValueTask DisposeAsync()
     {
-        if (_services is not null)
+        if (_host is not null)
         {
-            await _services.DisposeAsync();
-        }
-
-        if (_target is not null)
-        {
-            await _target.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);

@@ -16,14 +16,13 @@ namespace EventFlowApp.Storage.Tests.Suite;
 public abstract partial class EventStoreConformanceSuite : IAsyncLifetime
 {
     protected static readonly DateTimeOffset Start = new(2026, 1, 15, 9, 30, 0, TimeSpan.Zero);
-    private IStorageTarget? _target;
-    private ServiceProvider? _services;
+    private StorageHost? _host;
 
     protected FakeTimeProvider Clock { get; } = new(Start);
 
-    protected IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialised.");
+    protected IServiceProvider Services => (_host ?? throw new InvalidOperationException("Not initialised.")).Services;
 
-    protected IStorageTarget Target => _target ?? throw new InvalidOperationException("Not initialised.");
+    protected IStorageTarget Target => (_host ?? throw new InvalidOperationException("Not initialised.")).Target;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -39,35 +38,22 @@ public abstract partial class EventStoreConformanceSuite : IAsyncLifetime
 
     protected abstract IStorageTarget CreateTarget();
 
-    public async ValueTask InitializeAsync()
-    {
-        _target = CreateTarget();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddEventFlowApp(o =>
-        {
-            o.AddEvents(typeof(NoteWritten), typeof(NoteArchived), typeof(NoteWithPayload))
+    public async ValueTask InitializeAsync() =>
+        _host = await StorageHost.StartAsync(
+            CreateTarget(),
+            o => o.AddEvents(typeof(NoteWritten), typeof(NoteArchived), typeof(NoteWithPayload))
                 .AddCommandHandler<WriteNoteHandler>()
                 .AddCommandHandler<ArchiveNoteHandler>()
                 .AddUpgrader<NoteAddedUpgrader>()
                 .AddSnapshots<Note>(10)
-                .Configure(x => x.ConcurrencyRetries = 3);
-            _target.Configure(o);
-        });
-        _services = services.BuildServiceProvider();
-        await _target.InitializeAsync(_services);
-    }
+                .Configure(x => x.ConcurrencyRetries = 3),
+            s => s.AddSingleton<TimeProvider>(Clock));
 
     public async ValueTask DisposeAsync()
     {
-        if (_services is not null)
+        if (_host is not null)
         {
-            await _services.DisposeAsync();
-        }
-
-        if (_target is not null)
-        {
-            await _target.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);
