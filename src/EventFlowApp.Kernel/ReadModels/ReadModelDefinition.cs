@@ -49,6 +49,11 @@ public sealed partial class ReadModelDefinition
         return true;
     }
 
+    /// <summary>The stored name of a read model type, for queries that know only the type.</summary>
+    public static string NameOf(Type type) =>
+        type.GetCustomAttribute<ReadModelAttribute>()?.Name
+        ?? throw new InvalidOperationException($"Read model {type.Name} needs a [ReadModel(\"name\")] attribute.");
+
     public static ReadModelDefinition For(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
