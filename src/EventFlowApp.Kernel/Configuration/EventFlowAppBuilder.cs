@@ -1,7 +1,9 @@
 using System.Reflection;
 using EventFlowApp.Kernel.Commands;
 using EventFlowApp.Kernel.Events;
+using EventFlowApp.Kernel.Processors;
 using EventFlowApp.Kernel.Queries;
+using EventFlowApp.Kernel.ReadModels;
 using EventFlowApp.Kernel.Snapshots;
 using EventFlowApp.Kernel.Subscribers;
 using EventFlowApp.Kernel.Upgraders;
@@ -28,6 +30,8 @@ public sealed class EventFlowAppBuilder
     public IServiceCollection Services { get; }
 
     internal List<Type> EventTypes { get; } = [];
+
+    internal List<ReadModelDefinition> ReadModels { get; } = [];
 
     internal EventFlowAppOptions Options { get; } = new();
 
@@ -56,6 +60,32 @@ public sealed class EventFlowAppBuilder
         return this;
     }
 
+    /// <summary>Registers a read model (and its locator); its live generation is kept up to date by a tracked processor.</summary>
+    public EventFlowAppBuilder AddReadModel<TReadModel>() where TReadModel : class, IReadModel, new() => AddReadModel(typeof(TReadModel));
+
+    public EventFlowAppBuilder AddReadModel(Type readModelType)
+    {
+        if (ReadModels.Any(d => d.Type == readModelType))
+        {
+            return this;
+        }
+
+        var definition = ReadModelDefinition.For(readModelType);
+        ReadModels.Add(definition);
+        Services.TryAddSingleton(definition.LocatorType);
+        return this;
+    }
+
+    /// <summary>Runs the tracked processors of this node in the background (<see cref="TrackedProcessorHost"/>).</summary>
+    public EventFlowAppBuilder RunProcessors(Action<TrackedProcessorHostOptions>? configure = null)
+    {
+        var options = new TrackedProcessorHostOptions();
+        configure?.Invoke(options);
+        Services.AddSingleton(options);
+        Services.AddHostedService<TrackedProcessorHost>();
+        return this;
+    }
+
     /// <summary>Snapshot <typeparamref name="TAggregate"/> every <paramref name="everyNEvents"/> events.</summary>
     public EventFlowAppBuilder AddSnapshots<TAggregate>(int everyNEvents)
     {
@@ -69,7 +99,7 @@ public sealed class EventFlowAppBuilder
         return this;
     }
 
-    /// <summary>Registers every event, command and query handler, synchronous subscriber and upgrader in the assembly.</summary>
+    /// <summary>Registers every event, command and query handler, synchronous subscriber, read model and upgrader in the assembly.</summary>
     public EventFlowAppBuilder AddDefaults(Assembly assembly)
     {
         // Private nested types are implementation details of their owner (test doubles, say), never defaults.
@@ -78,6 +108,10 @@ public sealed class EventFlowAppBuilder
             if (typeof(IAggregateEvent).IsAssignableFrom(type))
             {
                 AddEvents(type);
+            }
+            else if (typeof(IReadModel).IsAssignableFrom(type) && type.IsDefined(typeof(ReadModelAttribute), inherit: false))
+            {
+                AddReadModel(type);
             }
             else if (typeof(IEventUpgrader).IsAssignableFrom(type))
             {

@@ -3,7 +3,11 @@ using EventFlowApp.Kernel.Commands;
 using EventFlowApp.Kernel.Configuration;
 using EventFlowApp.Kernel.Events;
 using EventFlowApp.Kernel.EventStores;
+using EventFlowApp.Kernel.Processors;
 using EventFlowApp.Kernel.Queries;
+using EventFlowApp.Kernel.ReadModels;
+using EventFlowApp.Kernel.ReadModels.InMemory;
+using EventFlowApp.Kernel.Replay;
 using EventFlowApp.Kernel.Serialization;
 using EventFlowApp.Kernel.Snapshots;
 using EventFlowApp.Kernel.Subscribers;
@@ -48,6 +52,32 @@ public static class EventFlowAppServiceCollectionExtensions
         services.TryAddSingleton<IUnitOfWork, CurrentUnitOfWork>();
         services.TryAddScoped<ICommandBus, CommandBus>();
         services.TryAddScoped<IQueryProcessor, QueryProcessor>();
+        AddReadModels(services, builder);
         return services;
+    }
+
+    /// <summary>
+    /// Read models and processors. The in-memory store is the default; a storage provider registers its
+    /// own store for all three contracts before these TryAdds run.
+    /// </summary>
+    private static void AddReadModels(IServiceCollection services, EventFlowAppBuilder builder)
+    {
+        foreach (var definition in builder.ReadModels)
+        {
+            services.AddSingleton(definition);
+        }
+
+        services.TryAddSingleton<ReadModelRegistry>();
+        services.TryAddSingleton<InMemoryReadModelStore>();
+        services.TryAddSingleton<IReadModelStore>(sp => sp.GetRequiredService<InMemoryReadModelStore>());
+        services.TryAddSingleton<IReadModelGenerationStore>(sp => sp.GetRequiredService<InMemoryReadModelStore>());
+        services.TryAddSingleton<IProcessorStore>(sp => sp.GetRequiredService<InMemoryReadModelStore>());
+        services.TryAddSingleton<IReplayContext, ReplayContext>();
+        services.TryAddSingleton<TrackedProcessorOptions>();
+        services.TryAddSingleton<TrackedProcessorRunner>();
+        services.TryAddSingleton<ProcessorMonitor>();
+        services.TryAddSingleton<ReadModelProcessorFactory>();
+        services.TryAddSingleton<IReadModelPopulator, ReadModelPopulator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITrackedProcessorSource, LiveReadModelProcessorSource>());
     }
 }

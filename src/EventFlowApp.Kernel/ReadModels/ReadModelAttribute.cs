@@ -15,6 +15,9 @@ public sealed class ReadModelAttribute(string name) : Attribute
     /// shortly after, by the read model's processor.
     /// </summary>
     public bool ConsistentOnWrite { get; init; }
+
+    /// <summary>What the read model's processors do with an event they cannot apply: stop (the default) or park it and go on.</summary>
+    public Processors.ProcessorErrorPolicy ErrorPolicy { get; init; }
 }
 
 /// <summary>An index on the read model's table, within a generation (the generation is always its first column).</summary>

@@ -15,6 +15,7 @@ public sealed partial class ReadModelDefinition
         Type = type;
         Name = attribute.Name;
         ConsistentOnWrite = attribute.ConsistentOnWrite;
+        ErrorPolicy = attribute.ErrorPolicy;
         LocatorType = locatorType;
         _appliers = appliers;
         Indexes = type.GetCustomAttributes<ReadModelIndexAttribute>().Select(a => a.Properties).ToList();
@@ -26,6 +27,8 @@ public sealed partial class ReadModelDefinition
     public string Name { get; }
 
     public bool ConsistentOnWrite { get; }
+
+    public Processors.ProcessorErrorPolicy ErrorPolicy { get; }
 
     public Type LocatorType { get; }
 

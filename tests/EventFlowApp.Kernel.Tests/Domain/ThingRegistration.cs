@@ -14,5 +14,6 @@ public static class ThingRegistration
             .AddCommandHandler<CountThingHandler>()
             .AddCommandHandler<RenameThingHandler>()
             .AddCommandHandler<PokeThingHandler>()
-            .AddQueryHandler<GetThingTotalHandler>();
+            .AddQueryHandler<GetThingTotalHandler>()
+            .AddReadModel<ThingCounter>();
 }
