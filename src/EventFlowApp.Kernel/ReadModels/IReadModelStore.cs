@@ -9,7 +9,10 @@ namespace EventFlowApp.Kernel.ReadModels;
 /// </summary>
 public interface IReadModelStore
 {
-    /// <summary>One row, or null. Throws <see cref="ReadModelGenerationNotFoundException"/> when the view names no generation.</summary>
+    /// <summary>
+    /// One row, or null. Throws <see cref="ReadModelGenerationNotFoundException"/> when a named or numbered
+    /// view names no generation; the live view of a read model with no live generation yet has no rows.
+    /// </summary>
     Task<TReadModel?> GetAsync<TReadModel>(string id, ReadModelView view, CancellationToken cancellationToken)
         where TReadModel : class, IReadModel;
 

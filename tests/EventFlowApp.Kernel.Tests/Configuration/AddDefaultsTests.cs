@@ -64,6 +64,19 @@ public sealed class AddDefaultsTests
     }
 
     [Fact]
+    public void Registers_the_same_read_models_as_explicit_calls()
+    {
+        static List<string> ReadModels(IServiceCollection services) =>
+            services.Select(d => d.ImplementationInstance).OfType<EventFlowApp.Kernel.ReadModels.ReadModelDefinition>()
+                .Select(d => $"{d.Name} = {d.Type}").Order(StringComparer.Ordinal).ToList();
+
+        var scanned = ReadModels(Register(o => o.AddDefaults(typeof(Thing).Assembly)));
+
+        Assert.Equal(ReadModels(Register(RegisterExplicitly)), scanned);
+        Assert.Equal(["thing_counters = " + typeof(ThingCounter)], scanned);
+    }
+
+    [Fact]
     public void Registers_the_same_event_definitions_as_explicit_calls()
     {
         var scanned = Events(Register(o => o.AddDefaults(typeof(Thing).Assembly)));

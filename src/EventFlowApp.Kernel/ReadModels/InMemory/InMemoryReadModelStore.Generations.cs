@@ -85,9 +85,17 @@ public sealed partial class InMemoryReadModelStore
         return Task.CompletedTask;
     }
 
-    /// <summary>The generation a view reads; the caller holds the lock.</summary>
+    /// <summary>
+    /// The generation a view reads, or 0 (no rows) for the live view of a read model that has no live
+    /// generation yet (its first one is created when a processor host first sees it); the caller holds the lock.
+    /// </summary>
     private int ResolveView(string readModel, ReadModelView view)
     {
+        if (view.IsLive && !_generations.Any(g => g.ReadModel == readModel && g.State == GenerationState.Live))
+        {
+            return 0;
+        }
+
         var match = view switch
         {
             { IsLive: true } => _generations.FirstOrDefault(g => g.ReadModel == readModel && g.State == GenerationState.Live),
