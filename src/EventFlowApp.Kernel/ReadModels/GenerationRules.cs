@@ -41,13 +41,13 @@ public static class GenerationRules
         ArgumentNullException.ThrowIfNull(existing);
         if (request.State == GenerationState.Live && existing.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new ReadModelStateException(
                 $"Read model '{request.ReadModel}' already has generations; a new one is built beside the live one and then switched.");
         }
 
         if (request.Name is { } name && existing.Any(g => g.Name == name))
         {
-            throw new InvalidOperationException($"Read model '{request.ReadModel}' already has a generation named '{name}'.");
+            throw new ReadModelStateException($"Read model '{request.ReadModel}' already has a generation named '{name}'.");
         }
     }
 
@@ -56,7 +56,7 @@ public static class GenerationRules
         ArgumentNullException.ThrowIfNull(target);
         if (target.State is not (GenerationState.Building or GenerationState.Live) || target.IsPointInTime)
         {
-            throw new InvalidOperationException(
+            throw new ReadModelStateException(
                 $"Generation {target.Generation} of '{target.ReadModel}' is {target.State}{(target.IsPointInTime ? " (point in time)" : "")} and cannot become live.");
         }
     }
@@ -71,7 +71,7 @@ public static class GenerationRules
 
         if (target.State != GenerationState.Building)
         {
-            throw new InvalidOperationException($"Generation {target.Generation} of '{target.ReadModel}' is {target.State}; only a building generation ends.");
+            throw new ReadModelStateException($"Generation {target.Generation} of '{target.ReadModel}' is {target.State}; only a building generation ends.");
         }
     }
 
@@ -80,7 +80,7 @@ public static class GenerationRules
         ArgumentNullException.ThrowIfNull(target);
         if (target.State == GenerationState.Live)
         {
-            throw new InvalidOperationException(
+            throw new ReadModelStateException(
                 $"Generation {target.Generation} of '{target.ReadModel}' is live; rebuild and switch to another one before dropping it.");
         }
     }
@@ -88,3 +88,6 @@ public static class GenerationRules
     public static KeyNotFoundException NotFound(string readModel, int generation) =>
         new($"Read model '{readModel}' has no generation {generation}.");
 }
+
+/// <summary>The request conflicts with a generation's state (a second first generation, a duplicate name, dropping the live one).</summary>
+public sealed class ReadModelStateException(string message) : InvalidOperationException(message);

@@ -40,7 +40,7 @@ public sealed class ReadModelPopulator(
         var target = await generations.GetAsync(readModel, generation, cancellationToken) ?? throw GenerationRules.NotFound(readModel, generation);
         if (target.State != GenerationState.Building)
         {
-            throw new InvalidOperationException($"Generation {generation} of '{readModel}' is {target.State}; only a building generation runs.");
+            throw new ReadModelStateException($"Generation {generation} of '{readModel}' is {target.State}; only a building generation runs.");
         }
 
         ProcessorRunResult run;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EventFlowApp.Kernel.Commands;
 using EventFlowApp.Kernel.Core;
 using EventFlowApp.Kernel.EventStores;
+using EventFlowApp.Kernel.ReadModels;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace EventFlowApp.Web.Api;
@@ -21,6 +22,8 @@ public sealed class ApiErrors : IExceptionHandler
             AggregateAlreadyExistsException => (StatusCodes.Status409Conflict, "already_exists"),
             OptimisticConcurrencyException => (StatusCodes.Status409Conflict, "concurrency_conflict"),
             SourceIdReusedException => (StatusCodes.Status409Conflict, "idempotency_key_reused"),
+            ReadModelGenerationNotFoundException or KeyNotFoundException => (StatusCodes.Status404NotFound, "not_found"),
+            ReadModelStateException => (StatusCodes.Status409Conflict, "read_model_state"),
             BadHttpRequestException or JsonException or ArgumentException or FormatException => (StatusCodes.Status400BadRequest, "bad_request"),
             _ => (0, ""),
         };

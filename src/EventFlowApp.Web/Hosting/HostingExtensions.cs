@@ -25,7 +25,16 @@ public static class HostingExtensions
             builder.Services.AddSingleton<IExchangeRateProvider>(new FileExchangeRateProvider(ratesFile));
         }
 
-        builder.Services.AddEventFlowApp(o => o.AddLedger().UseEntityFramework(database));
+        // Processors:RunInBackground=false leaves the read models to another node (or to a test that drives them).
+        var runProcessors = configuration.GetValue("Processors:RunInBackground", true);
+        builder.Services.AddEventFlowApp(o =>
+        {
+            o.AddLedger().UseEntityFramework(database);
+            if (runProcessors)
+            {
+                o.RunProcessors();
+            }
+        });
         builder.Services.AddExceptionHandler<ApiErrors>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -49,5 +58,6 @@ public static class HostingExtensions
         app.MapEventStoreApi();
         app.MapLedgerApi();
         app.MapImportApi();
+        app.MapReadModelApi();
     }
 }

@@ -57,7 +57,7 @@ public sealed class PointInTimeTests
         await host.CatchUpLiveAsync();
 
         Assert.Equal(2, (await host.CounterAsync(id, ReadModelView.Named("p3")))!.Total);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => host.Populator.RunAsync("thing_counters", generation.Generation, null, Ct));
+        await Assert.ThrowsAsync<ReadModelStateException>(() => host.Populator.RunAsync("thing_counters", generation.Generation, null, Ct));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class PointInTimeTests
         using var host = ReadModelHost.Create();
         await host.Populator.StartPointInTimeAsync("thing_counters", "twice", 1, null, Ct);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => host.Populator.StartPointInTimeAsync("thing_counters", "twice", 2, null, Ct));
+        await Assert.ThrowsAsync<ReadModelStateException>(() => host.Populator.StartPointInTimeAsync("thing_counters", "twice", 2, null, Ct));
         await Assert.ThrowsAsync<ArgumentException>(() => host.Populator.StartPointInTimeAsync("thing_counters", "both", 1, KernelHost.Start, Ct));
         await Assert.ThrowsAsync<ArgumentException>(() => host.Populator.StartPointInTimeAsync("thing_counters", "neither", null, null, Ct));
         var future = host.Kernel.Clock.GetUtcNow().AddDays(1);
