@@ -1,4 +1,5 @@
 using EventFlowApp.Kernel.EntityFramework.Configuration;
+using EventFlowApp.Kernel.Processors;
 using EventFlowApp.Ledger;
 using EventFlowApp.Ledger.ExchangeRates;
 using EventFlowApp.Web.Api;
@@ -25,6 +26,8 @@ public static class HostingExtensions
             builder.Services.AddSingleton<IExchangeRateProvider>(new FileExchangeRateProvider(ratesFile));
         }
 
+        builder.Services.AddSingleton(ProcessorOptions(configuration));
+
         // Processors:RunInBackground=false leaves the read models to another node (or to a test that drives them).
         var runProcessors = configuration.GetValue("Processors:RunInBackground", true);
         builder.Services.AddEventFlowApp(o =>
@@ -39,6 +42,23 @@ public static class HostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
+    }
+
+    /// <summary>Processors:BatchSize, Processors:LeaseSeconds, Processors:PollMilliseconds and Processors:NodeId, each optional.</summary>
+    private static TrackedProcessorOptions ProcessorOptions(ConfigurationManager configuration)
+    {
+        var options = new TrackedProcessorOptions();
+        var section = configuration.GetSection("Processors");
+        options.BatchSize = section.GetValue("BatchSize", options.BatchSize);
+        options.LeaseDuration = TimeSpan.FromSeconds(section.GetValue("LeaseSeconds", options.LeaseDuration.TotalSeconds));
+        options.PollInterval = TimeSpan.FromMilliseconds(section.GetValue("PollMilliseconds", options.PollInterval.TotalMilliseconds));
+        options.NodeId = section["NodeId"] is { Length: > 0 } node ? node : options.NodeId;
+        if (options.BatchSize < 1 || options.LeaseDuration <= TimeSpan.Zero || options.PollInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("Processors:BatchSize, LeaseSeconds and PollMilliseconds must be positive.");
+        }
+
+        return options;
     }
 
     public static Task MigrateEventStoreAsync(this WebApplication app) =>
