@@ -31,7 +31,10 @@ public sealed class AddDefaultsTests
             .AddSubscriber<FailingRenamedSubscriber>()
             .AddSubscriber<RenamedRecorder>()
             .AddSubscriber<SynchronouslyFailingPokedSubscriber>()
-            .AddSubscriber<Bug_SynchronouslyThrowingSubscriberTests.SynchronouslyCancellingSubscriber>();
+            .AddSubscriber<Bug_SynchronouslyThrowingSubscriberTests.SynchronouslyCancellingSubscriber>()
+            .AddJobHandler<Jobs.NoteDownHandler>()
+            .AddJobHandler<Jobs.AlwaysFailHandler>()
+            .AddJobHandler<Jobs.WaitForCancellationHandler>();
 
     private static ServiceCollection Register(Action<EventFlowAppBuilder> configure)
     {
