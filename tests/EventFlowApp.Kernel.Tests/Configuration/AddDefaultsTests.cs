@@ -32,6 +32,9 @@ public sealed class AddDefaultsTests
             .AddSubscriber<RenamedRecorder>()
             .AddSubscriber<SynchronouslyFailingPokedSubscriber>()
             .AddSubscriber<Bug_SynchronouslyThrowingSubscriberTests.SynchronouslyCancellingSubscriber>()
+            .AddSubscriber<NotifyOnCounted>()
+            .AddSubscriber<AuditCounted>()
+            .AddSubscriber<FlakyPokedSubscriber>()
             .AddJobHandler<Jobs.NoteDownHandler>()
             .AddJobHandler<Jobs.AlwaysFailHandler>()
             .AddJobHandler<Jobs.WaitForCancellationHandler>();
