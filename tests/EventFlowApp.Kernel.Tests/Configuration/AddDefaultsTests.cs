@@ -32,6 +32,8 @@ public sealed class AddDefaultsTests
             .AddSubscriber<RenamedRecorder>()
             .AddSubscriber<SynchronouslyFailingPokedSubscriber>()
             .AddSubscriber<Bug_SynchronouslyThrowingSubscriberTests.SynchronouslyCancellingSubscriber>()
+            .AddSaga<Sagas.ThingWatch>()
+            .AddEvents(typeof(Sagas.WatchStarted), typeof(Sagas.WatchSawCount), typeof(Sagas.WatchSawPoke), typeof(Sagas.WatchExpired))
             .AddSubscriber<NotifyOnCounted>()
             .AddSubscriber<AuditCounted>()
             .AddSubscriber<FlakyPokedSubscriber>()
@@ -75,7 +77,7 @@ public sealed class AddDefaultsTests
         var scanned = Events(Register(o => o.AddDefaults(typeof(Thing).Assembly)));
 
         Assert.Equal(Events(Register(RegisterExplicitly)), scanned);
-        Assert.Equal(4, scanned.Count);
+        Assert.Equal(9, scanned.Count); // the Thing's 4, ThingWatch's 4 and its step record
     }
 
     [Fact]

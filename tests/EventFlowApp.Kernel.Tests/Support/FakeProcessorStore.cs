@@ -115,6 +115,9 @@ public sealed class FakeProcessorStore(TimeProvider time) : IProcessorStore
         }
     }
 
+    /// <summary>Puts the checkpoint back without marking a replay: what a crash between the effect and the checkpoint move leaves.</summary>
+    public Task RewindAsAfterACrash(string name, long toPosition) => Change(name, s => s with { Position = toPosition });
+
     public Task DeleteAsync(string name, CancellationToken cancellationToken) =>
         Change(name, _ => null);
 
