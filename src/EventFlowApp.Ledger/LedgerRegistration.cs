@@ -1,5 +1,6 @@
 using EventFlowApp.Kernel.Configuration;
 using EventFlowApp.Ledger.ExchangeRates;
+using EventFlowApp.Ledger.Receivables.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,8 +12,10 @@ public static class LedgerRegistration
     public const int LedgerSnapshotInterval = 200;
 
     /// <summary>
-    /// The ledger's events, commands and handlers. Without a registered <see cref="IExchangeRateProvider"/>
-    /// an empty fixed table is used, so foreign-currency postings fail with a clear "no rate" error.
+    /// The ledger's events, commands and handlers, the overdue-invoice chase (a saga) and the payment
+    /// reminders (an asynchronous subscriber). Without a registered <see cref="IExchangeRateProvider"/>
+    /// an empty fixed table is used, so foreign-currency postings fail with a clear "no rate" error;
+    /// without an <see cref="IPaymentReminderNotifier"/> reminders are only logged.
     /// </summary>
     public static EventFlowAppBuilder AddLedger(this EventFlowAppBuilder builder)
     {
@@ -21,6 +24,7 @@ public static class LedgerRegistration
         builder.Services.TryAddSingleton<IExchangeRateProvider>(new FixedExchangeRateProvider([]));
         builder.Services.TryAddTransient<Journal.JournalPosting>();
         builder.Services.TryAddTransient<SubLedgers.ControlAccounts>();
+        builder.Services.TryAddSingleton<IPaymentReminderNotifier, LoggingPaymentReminderNotifier>();
         return builder;
     }
 }

@@ -13,10 +13,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace EventFlowApp.Kernel.Configuration;
 
 /// <summary>
-/// Collects what the application registers: events, handlers, subscribers, upgraders, snapshot strategies.
+/// Collects what the application registers: events, handlers, subscribers, upgraders, snapshot strategies,
+/// sagas and job handlers (the last ones in EventFlowAppBuilder.Processing.cs).
 /// <see cref="AddDefaults"/> scans an assembly and makes exactly the calls one would make by hand.
 /// </summary>
-public sealed class EventFlowAppBuilder
+public sealed partial class EventFlowAppBuilder
 {
     private static readonly Type[] HandlerContracts =
     [
@@ -99,7 +100,7 @@ public sealed class EventFlowAppBuilder
         return this;
     }
 
-    /// <summary>Registers every event, command and query handler, synchronous subscriber, read model and upgrader in the assembly.</summary>
+    /// <summary>Registers every event, command and query handler, subscriber, saga, job handler, read model and upgrader in the assembly.</summary>
     public EventFlowAppBuilder AddDefaults(Assembly assembly)
     {
         // Private nested types are implementation details of their owner (test doubles, say), never defaults.
@@ -117,9 +118,21 @@ public sealed class EventFlowAppBuilder
             {
                 Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IEventUpgrader), type));
             }
-            else if (Contracts(type).Any())
+            else if (Sagas.SagaDefinition.IsSaga(type))
             {
-                AddHandler(type);
+                AddSaga(type);
+            }
+            else
+            {
+                if (Contracts(type).Any() || AsynchronousContracts(type).Any())
+                {
+                    AddHandler(type);
+                }
+
+                if (JobContracts(type).Any())
+                {
+                    AddJobHandler(type);
+                }
             }
         }
 
@@ -133,7 +146,8 @@ public sealed class EventFlowAppBuilder
     private EventFlowAppBuilder AddHandler(Type type)
     {
         var contracts = Contracts(type).ToList();
-        if (contracts.Count == 0)
+        var asynchronous = AsynchronousContracts(type).Any();
+        if (contracts.Count == 0 && !asynchronous)
         {
             throw new ArgumentException($"{type.Name} implements no command, query or subscriber contract.", nameof(type));
         }
@@ -141,6 +155,15 @@ public sealed class EventFlowAppBuilder
         foreach (var contract in contracts)
         {
             Services.TryAddEnumerable(ServiceDescriptor.Transient(contract, type));
+            if (contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(ICommandHandler<,,,>))
+            {
+                CommandTypes.Add(contract.GetGenericArguments()[3]);
+            }
+        }
+
+        if (asynchronous)
+        {
+            AddAsynchronousSubscriber(type);
         }
 
         return this;

@@ -29,11 +29,17 @@ public static class EventFlowAppServiceCollectionExtensions
     {
         var builder = new EventFlowAppBuilder(services);
         configure(builder);
+        builder.RegisterBackgroundServices();
 
         var definitions = new EventDefinitionService();
         foreach (var type in builder.EventTypes)
         {
             definitions.Register(type);
+        }
+
+        foreach (var (type, name, version) in builder.NamedEventTypes)
+        {
+            definitions.Register(type, name, version);
         }
 
         services.AddSingleton(definitions);

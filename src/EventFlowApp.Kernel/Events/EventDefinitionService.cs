@@ -20,16 +20,30 @@ public sealed class EventDefinitionService
             return;
         }
 
+        var attribute = eventType.GetCustomAttribute<EventVersionAttribute>()
+            ?? throw new ArgumentException(
+                $"{eventType.FullName} has no [EventVersion(\"Name\", n)]; every stored event needs a stable name.",
+                nameof(eventType));
+        Register(eventType, attribute.Name, attribute.Version);
+    }
+
+    /// <summary>
+    /// Registers an event type under a name given by the kernel rather than an attribute: a generic event
+    /// closed per aggregate (a saga's step record) gets a name per aggregate this way.
+    /// </summary>
+    public void Register(Type eventType, string name, int version)
+    {
+        if (_byType.ContainsKey(eventType))
+        {
+            return;
+        }
+
         if (!typeof(IAggregateEvent).IsAssignableFrom(eventType) || eventType.IsAbstract)
         {
             throw new ArgumentException($"{eventType.FullName} is not a concrete IAggregateEvent.", nameof(eventType));
         }
 
-        var attribute = eventType.GetCustomAttribute<EventVersionAttribute>()
-            ?? throw new ArgumentException(
-                $"{eventType.FullName} has no [EventVersion(\"Name\", n)]; every stored event needs a stable name.",
-                nameof(eventType));
-        var definition = new EventDefinition(eventType, attribute.Name, attribute.Version);
+        var definition = new EventDefinition(eventType, name, version);
         if (_byName.TryGetValue((definition.Name, definition.Version), out var other))
         {
             throw new ArgumentException(

@@ -21,3 +21,8 @@ public sealed record ReceivePayment(CustomerId AggregateId, string PaymentId, de
 
 public sealed record ApplyCustomerCredit(CustomerId AggregateId, DateOnly Date, IReadOnlyList<Allocation>? Allocations = null)
     : Command<Customer, CustomerId, ExecutionResult>(AggregateId);
+
+/// <summary>Records that an invoice is overdue on <see cref="On"/>; sent by the overdue chase, so it has a stored name.</summary>
+[CommandName("RecordInvoiceOverdue", 1)]
+public sealed record RecordInvoiceOverdue(CustomerId AggregateId, string InvoiceId, DateOnly On)
+    : Command<Customer, CustomerId, ExecutionResult>(AggregateId);

@@ -23,3 +23,10 @@ public sealed record CustomerPaymentReceived(string PaymentId, decimal Amount, D
 
 [EventVersion("CustomerCreditApplied", 1)]
 public sealed record CustomerCreditApplied(IReadOnlyList<Allocation> Allocations, DateOnly Date) : IAggregateEvent<Customer, CustomerId>;
+
+/// <summary>
+/// An invoice still (partly) unpaid after its due date, recorded on <see cref="On"/> (the first day it
+/// was overdue) by the overdue chase; <see cref="Outstanding"/> is what was owed then.
+/// </summary>
+[EventVersion("InvoiceWentOverdue", 1)]
+public sealed record InvoiceWentOverdue(string InvoiceId, string Number, decimal Outstanding, DateOnly DueDate, DateOnly On) : IAggregateEvent<Customer, CustomerId>;

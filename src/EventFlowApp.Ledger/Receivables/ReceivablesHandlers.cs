@@ -50,3 +50,8 @@ public sealed class ApplyCustomerCreditHandler : CommandHandler<Customer, Custom
 {
     protected override void Execute(Customer aggregate, ApplyCustomerCredit command) => aggregate.ApplyCredit(command.Allocations, command.Date);
 }
+
+public sealed class RecordInvoiceOverdueHandler : CommandHandler<Customer, CustomerId, RecordInvoiceOverdue>
+{
+    protected override void Execute(Customer aggregate, RecordInvoiceOverdue command) => aggregate.RecordOverdue(command.InvoiceId, command.On);
+}

@@ -29,6 +29,9 @@ public sealed record CounterpartyState : IAggregateState<CounterpartyState>
 
     public ImmutableHashSet<string> Payments { get; init; } = [];
 
+    /// <summary>Items recorded as overdue (<see cref="InvoiceWentOverdue"/>); each is recorded once.</summary>
+    public ImmutableHashSet<string> Overdue { get; init; } = [];
+
     public CounterpartyState Apply(IAggregateEvent aggregateEvent) => aggregateEvent switch
     {
         SupplierRegistered e => Registered(e.LedgerId, e.Name, e.Currency, e.PayablesAccount),
@@ -39,6 +42,7 @@ public sealed record CounterpartyState : IAggregateState<CounterpartyState>
         CustomerPaymentReceived e => Paid(e.PaymentId, e.Allocations, e.ToCredit),
         SupplierCreditApplied e => CreditApplied(e.Allocations),
         CustomerCreditApplied e => CreditApplied(e.Allocations),
+        InvoiceWentOverdue e => this with { Overdue = Overdue.Add(e.InvoiceId) },
         _ => this,
     };
 

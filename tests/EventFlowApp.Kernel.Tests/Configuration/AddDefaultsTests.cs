@@ -31,7 +31,15 @@ public sealed class AddDefaultsTests
             .AddSubscriber<FailingRenamedSubscriber>()
             .AddSubscriber<RenamedRecorder>()
             .AddSubscriber<SynchronouslyFailingPokedSubscriber>()
-            .AddSubscriber<Bug_SynchronouslyThrowingSubscriberTests.SynchronouslyCancellingSubscriber>();
+            .AddSubscriber<Bug_SynchronouslyThrowingSubscriberTests.SynchronouslyCancellingSubscriber>()
+            .AddSaga<Sagas.ThingWatch>()
+            .AddEvents(typeof(Sagas.WatchStarted), typeof(Sagas.WatchSawCount), typeof(Sagas.WatchSawPoke), typeof(Sagas.WatchExpired))
+            .AddSubscriber<NotifyOnCounted>()
+            .AddSubscriber<AuditCounted>()
+            .AddSubscriber<FlakyPokedSubscriber>()
+            .AddJobHandler<Jobs.NoteDownHandler>()
+            .AddJobHandler<Jobs.AlwaysFailHandler>()
+            .AddJobHandler<Jobs.WaitForCancellationHandler>();
 
     private static ServiceCollection Register(Action<EventFlowAppBuilder> configure)
     {
@@ -82,7 +90,7 @@ public sealed class AddDefaultsTests
         var scanned = Events(Register(o => o.AddDefaults(typeof(Thing).Assembly)));
 
         Assert.Equal(Events(Register(RegisterExplicitly)), scanned);
-        Assert.Equal(4, scanned.Count);
+        Assert.Equal(9, scanned.Count); // the Thing's 4, ThingWatch's 4 and its step record
     }
 
     [Fact]

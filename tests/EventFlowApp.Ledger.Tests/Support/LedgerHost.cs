@@ -20,16 +20,18 @@ public sealed class LedgerHost : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public LedgerHost(IEnumerable<ExchangeRate>? rates = null)
-        : this(new FixedExchangeRateProvider(rates ?? DefaultRates))
+    /// <param name="configure">Services registered before the ledger (replacing its defaults).</param>
+    public LedgerHost(IEnumerable<ExchangeRate>? rates = null, Action<IServiceCollection>? configure = null)
+        : this(new FixedExchangeRateProvider(rates ?? DefaultRates), configure)
     {
     }
 
-    public LedgerHost(IExchangeRateProvider exchangeRates)
+    public LedgerHost(IExchangeRateProvider exchangeRates, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(exchangeRates);
+        configure?.Invoke(services);
         services.AddEventFlowApp(o => o.AddLedger());
         _services = services.BuildServiceProvider();
     }

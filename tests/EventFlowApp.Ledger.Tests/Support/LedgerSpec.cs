@@ -16,9 +16,10 @@ namespace EventFlowApp.Ledger.Tests.Support;
 public abstract class LedgerSpec : IDisposable
 {
     /// <param name="rates">The rate table of the spec; <see cref="LedgerHost.DefaultRates"/> when null.</param>
-    protected LedgerSpec(IEnumerable<ExchangeRate>? rates = null)
+    /// <param name="configure">Services registered before the ledger (test doubles).</param>
+    protected LedgerSpec(IEnumerable<ExchangeRate>? rates = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null)
     {
-        Host = new LedgerHost(rates);
+        Host = new LedgerHost(rates, configure);
         Host.SendAsync(new OpenLedger(Host.LedgerId, "Acme Ltd", Currency.EUR)).GetAwaiter().GetResult();
     }
 

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using EventFlowApp.Kernel.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventFlowApp.Kernel.Jobs;
+
+/// <summary>
+/// Turns jobs into <see cref="JobRequest"/>s and runs a request: finds the job type by its stored name,
+/// reads the payload and calls the one handler in a fresh scope. Every scheduler (in memory, Hangfire)
+/// runs jobs through here, so they behave the same; failures are thrown to the scheduler, never hidden.
+/// </summary>
+public sealed class JobExecutor(JobDefinitionService definitions, IJsonSerializer json, IServiceScopeFactory scopes)
+{
+    private static readonly MethodInfo RunTypedMethod = typeof(JobExecutor).GetMethod(nameof(RunTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, object, CancellationToken, Task>> Runners = new();
+
+    public JobRequest Describe<TJob>(TJob job, string jobId)
+        where TJob : class
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        var definition = definitions.Get(job.GetType());
+        return new JobRequest(jobId, definition.Name, definition.Version, json.Serialize(job, definition.Type));
+    }
+
+    public async Task ExecuteAsync(JobRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var definition = definitions.Get(request.Name, request.Version);
+        var payload = json.Deserialize(request.Payload, definition.Type);
+        var run = Runners.GetOrAdd(definition.Type, t => RunTypedMethod.MakeGenericMethod(t).CreateDelegate<Func<IServiceProvider, object, CancellationToken, Task>>());
+        await using var scope = scopes.CreateAsyncScope();
+        await run(scope.ServiceProvider, payload, cancellationToken);
+    }
+
+    private static Task RunTypedAsync<TJob>(IServiceProvider services, object payload, CancellationToken cancellationToken)
+        where TJob : class
+    {
+        var handlers = services.GetServices<IJobHandler<TJob>>().ToList();
+        return handlers.Count switch
+        {
+            1 => handlers[0].ExecuteAsync((TJob)payload, cancellationToken),
+            0 => throw new InvalidOperationException($"No handler is registered for job {typeof(TJob).Name}."),
+            _ => throw new InvalidOperationException($"{handlers.Count} handlers are registered for job {typeof(TJob).Name}; a job has exactly one."),
+        };
+    }
+}
