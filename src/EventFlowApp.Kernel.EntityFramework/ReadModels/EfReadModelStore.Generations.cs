@@ -121,7 +121,7 @@ public sealed partial class EfReadModelStore
             await using var delete = context.Database.GetDbConnection().CreateCommand();
             delete.Transaction = transaction.GetDbTransaction();
             delete.CommandText = ReadModelSql.DeleteGeneration(database.Provider, table.Name);
-            delete.Parameters.Add(table.GenerationMapping.CreateParameter(delete, "@p0", generation, nullable: false));
+            delete.Parameters.Add(table.GenerationMapping.CreateParameter(delete, ReadModelSql.ParameterName(database.Provider, 0), generation, nullable: false));
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 

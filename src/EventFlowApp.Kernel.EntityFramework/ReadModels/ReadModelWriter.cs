@@ -27,16 +27,22 @@ internal static class ReadModelWriter
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = ReadModelSql.Delete(provider, table.Name, chunk.Length);
-            command.Parameters.Add(table.GenerationMapping.CreateParameter(command, "@p0", generation, nullable: false));
+            command.Parameters.Add(table.GenerationMapping.CreateParameter(command, ReadModelSql.ParameterName(provider, 0), generation, nullable: false));
             for (var i = 0; i < chunk.Length; i++)
             {
-                command.Parameters.Add(table.IdMapping.CreateParameter(command, $"@p{i + 1}", chunk[i], nullable: false));
+                command.Parameters.Add(table.IdMapping.CreateParameter(command, ReadModelSql.ParameterName(provider, i + 1), chunk[i], nullable: false));
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var columns = table.AllColumnNames.ToList();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await UpsertEachAsync(provider, connection, transaction, table, columns, generation, upserts, cancellationToken);
+            return;
+        }
+
         foreach (var chunk in upserts.Chunk(ReadModelSql.RowsPerStatement(provider, columns.Count)))
         {
             await using var command = connection.CreateCommand();
@@ -45,12 +51,54 @@ internal static class ReadModelWriter
             var n = 0;
             foreach (var (id, row) in chunk)
             {
-                command.Parameters.Add(table.GenerationMapping.CreateParameter(command, $"@p{n++}", generation, nullable: false));
-                command.Parameters.Add(table.IdMapping.CreateParameter(command, $"@p{n++}", id, nullable: false));
+                command.Parameters.Add(table.GenerationMapping.CreateParameter(command, ReadModelSql.ParameterName(provider, n++), generation, nullable: false));
+                command.Parameters.Add(table.IdMapping.CreateParameter(command, ReadModelSql.ParameterName(provider, n++), id, nullable: false));
                 foreach (var column in table.Columns)
                 {
-                    command.Parameters.Add(column.Mapping.CreateParameter(command, $"@p{n++}", column.Get(row), column.Nullable));
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, ReadModelSql.ParameterName(provider, n++), column.Get(row), column.Nullable));
                 }
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// SQLite runs in process, so a round trip costs nothing and one prepared single-row upsert, bound
+    /// again per row, beats a multi-row statement, whose parameters SQLite binds by a linear name lookup.
+    /// The parameters are made once by the type mappings; per row only the (converted) values change.
+    /// </summary>
+    private static async Task UpsertEachAsync(
+        DatabaseProvider provider, DbConnection connection, DbTransaction transaction, ReadModelTable table, List<string> columns,
+        int generation, IReadOnlyDictionary<string, IReadModel> upserts, CancellationToken cancellationToken)
+    {
+        if (upserts.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = ReadModelSql.Upsert(provider, table.Name, columns, 1);
+        command.Parameters.Add(table.GenerationMapping.CreateParameter(command, ReadModelSql.ParameterName(provider, 0), generation, nullable: false));
+        var id = table.IdMapping.CreateParameter(command, ReadModelSql.ParameterName(provider, 1), "", nullable: false);
+        command.Parameters.Add(id);
+        var values = new DbParameter[table.Columns.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = table.Columns[i].Mapping.CreateParameter(command, ReadModelSql.ParameterName(provider, i + 2), null, table.Columns[i].Nullable);
+            command.Parameters.Add(values[i]);
+        }
+
+        await command.PrepareAsync(cancellationToken);
+        foreach (var (key, row) in upserts)
+        {
+            id.Value = key;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var column = table.Columns[i];
+                var value = column.Get(row);
+                values[i].Value = (column.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);
