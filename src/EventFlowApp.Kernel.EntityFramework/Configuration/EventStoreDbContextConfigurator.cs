@@ -1,7 +1,10 @@
 using EventFlowApp.Kernel.EntityFramework.Dialects;
 using EventFlowApp.Kernel.EntityFramework.Model;
+using EventFlowApp.Kernel.EntityFramework.ReadModels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace EventFlowApp.Kernel.EntityFramework.Configuration;
 
@@ -10,20 +13,43 @@ public static class EventStoreDbContextConfigurator
 {
     public static string MigrationsAssembly(DatabaseProvider provider) => $"EventFlowApp.Migrations.{provider}";
 
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions database)
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions database) =>
+        Configure(builder, database, HistoryRepository.DefaultTableName);
+
+    /// <summary>
+    /// The read-model context: same database and migrations assembly, its own migration history table.
+    /// Its model follows the registered read models, so a host that registers more or fewer than the
+    /// migrations know (tests, a plugin) gets a logged warning from Migrate, not a refusal.
+    /// </summary>
+    public static void ConfigureReadModels(DbContextOptionsBuilder builder, DatabaseOptions database, ReadModelCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        Configure(builder, database, ReadModelTables.MigrationsHistory);
+        builder.UseReadModels(catalog);
+        builder.ConfigureWarnings(w => w.Log(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    public static DbContextOptions<ReadModelDbContext> ReadModelOptions(DatabaseOptions database, ReadModelCatalog catalog)
+    {
+        var builder = new DbContextOptionsBuilder<ReadModelDbContext>();
+        ConfigureReadModels(builder, database, catalog);
+        return builder.Options;
+    }
+
+    private static void Configure(DbContextOptionsBuilder builder, DatabaseOptions database, string historyTable)
     {
         var migrations = MigrationsAssembly(database.Provider);
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(database.ConnectionString);
-                builder.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(migrations));
+                builder.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(migrations).MigrationsHistoryTable(historyTable));
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(WithoutSessionReset(database.ConnectionString), o => o.MigrationsAssembly(migrations));
+                builder.UseNpgsql(WithoutSessionReset(database.ConnectionString), o => o.MigrationsAssembly(migrations).MigrationsHistoryTable(historyTable));
                 break;
             case DatabaseProvider.SqlServer:
-                builder.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(migrations));
+                builder.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(migrations).MigrationsHistoryTable(historyTable));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown provider.");

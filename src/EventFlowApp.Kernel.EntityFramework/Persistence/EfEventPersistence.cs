@@ -1,6 +1,7 @@
 using System.Data.Common;
 using EventFlowApp.Kernel.EntityFramework.Dialects;
 using EventFlowApp.Kernel.EntityFramework.Model;
+using EventFlowApp.Kernel.EntityFramework.ReadModels;
 using EventFlowApp.Kernel.EventStores;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,11 +18,13 @@ public sealed class EfEventPersistence : IEventPersistence
 
     private readonly IDbContextFactory<EventStoreDbContext> _contexts;
     private readonly IEventStoreDialect _dialect;
+    private readonly ConsistentReadModels _readModels;
 
-    public EfEventPersistence(IDbContextFactory<EventStoreDbContext> contexts, IEventStoreDialect dialect)
+    public EfEventPersistence(IDbContextFactory<EventStoreDbContext> contexts, IEventStoreDialect dialect, ConsistentReadModels readModels)
     {
         _contexts = contexts;
         _dialect = dialect;
+        _readModels = readModels;
     }
 
     public async Task<IReadOnlyList<CommittedEvent>> LoadStreamAsync(string aggregateId, long fromSequenceNumber, long toSequenceNumber, CancellationToken cancellationToken)
@@ -100,6 +103,9 @@ public sealed class EfEventPersistence : IEventPersistence
             try
             {
                 var committed = await _dialect.AppendAsync(connection, transaction, batch, cancellationToken);
+
+                // Under the append lock, before commit: the consistent-on-write read models see exactly these events, once.
+                await _readModels.ApplyAsync(connection, transaction, committed, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return committed;
             }

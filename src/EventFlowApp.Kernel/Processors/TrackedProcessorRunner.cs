@@ -57,7 +57,23 @@ public sealed partial class TrackedProcessorRunner(
                     return ended;
                 }
 
-                var step = await StepAsync(run, state, cancellationToken);
+                ProcessorRunResult? step;
+                try
+                {
+                    step = await StepAsync(run, state, cancellationToken);
+                }
+                catch (ProcessorLeaseLostException)
+                {
+                    if (!await MovedUnderUsAsync(run, state.Position, cancellationToken))
+                    {
+                        throw;
+                    }
+
+                    // Still ours, but the checkpoint moved (a consistent-on-write read model updated its live
+                    // generation inside an append): the batch was rolled back; read on from the new position.
+                    continue;
+                }
+
                 if (step is not null)
                 {
                     return step;
@@ -254,6 +270,17 @@ public sealed partial class TrackedProcessorRunner(
         cancellationToken.ThrowIfCancellationRequested();
     }
 
+    /// <summary>True when the lease is still ours and only the checkpoint moved away from where this run read it.</summary>
+    private async Task<bool> MovedUnderUsAsync(Run run, long readAt, CancellationToken cancellationToken)
+    {
+        var current = await store.GetAsync(run.Processor.Name, cancellationToken);
+        return current is not null
+            && current.LeaseOwner == run.Owner
+            && current.LeaseExpiresAt > time.GetUtcNow()
+            && current.Position != readAt
+            && current.State == ProcessorRunState.Active;
+    }
+
     private async Task<long> PositionAsync(string name, CancellationToken cancellationToken) =>
         (await store.GetAsync(name, cancellationToken))?.Position ?? 0;
 
@@ -262,26 +289,4 @@ public sealed partial class TrackedProcessorRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Processor {Processor}: releasing the lease failed; it expires by itself")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception, string processor);
-
-    private sealed class Run(ITrackedProcessor processor, string owner, IProgress<ProcessorProgress>? progress, Stopwatch clock, DateTimeOffset leaseTakenAt)
-    {
-        public ITrackedProcessor Processor { get; } = processor;
-
-        public string Owner { get; } = owner;
-
-        public IProgress<ProcessorProgress>? Progress { get; } = progress;
-
-        public Stopwatch Clock { get; } = clock;
-
-        public DateTimeOffset LeaseRenewedAt { get; set; } = leaseTakenAt;
-
-        public long Position { get; set; }
-
-        public long Processed { get; set; }
-
-        public bool CaughtUp { get; set; }
-
-        public ProcessorRunResult Result(ProcessorRunOutcome outcome, long position, ProcessorFailure? failure = null) =>
-            new(Processor.Name, outcome, position, Processed, failure);
-    }
 }

@@ -1,7 +1,10 @@
 using EventFlowApp.Kernel.Configuration;
 using EventFlowApp.Kernel.EntityFramework.Configuration;
 using EventFlowApp.Kernel.EntityFramework.Model;
+using EventFlowApp.Kernel.EntityFramework.ReadModels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFlowApp.Storage.Tests.Support;
@@ -15,6 +18,17 @@ public abstract class DatabaseTarget : IStorageTarget
 
     public Task InitializeAsync(IServiceProvider services) =>
         services.GetRequiredService<EventStoreMigrator>().MigrateAsync(CancellationToken.None);
+
+    public async Task InitializeWithReadModelsAsync(IServiceProvider services)
+    {
+        await services.GetRequiredService<EventStoreMigrator>().MigrateEventStoreAsync(CancellationToken.None);
+        var contexts = services.GetRequiredService<IDbContextFactory<ReadModelDbContext>>();
+        await using var context = await contexts.CreateDbContextAsync();
+        await context.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+    }
+
+    /// <summary>A second store object over the same database, sharing nothing in process but the connection pool.</summary>
+    public object CreateSecondReadModelStore(IServiceProvider services) => ActivatorUtilities.CreateInstance<EfReadModelStore>(services);
 
     public async Task CreateGapAsync(IServiceProvider services, long size)
     {

@@ -10,6 +10,15 @@ public interface IStorageTarget : IAsyncDisposable
     /// <summary>Prepares the schema (migrations) once the services are built.</summary>
     Task InitializeAsync(IServiceProvider services);
 
+    /// <summary>
+    /// Prepares the schema for the read-model suite: the event store's migrations, then every table of the
+    /// read-model context as mapped for the registered (test) read models.
+    /// </summary>
+    Task InitializeWithReadModelsAsync(IServiceProvider services);
+
+    /// <summary>Another read-model store on the same data, as a second node would have.</summary>
+    object CreateSecondReadModelStore(IServiceProvider services);
+
     /// <summary>Makes the next global position jump by <paramref name="size"/>, as rolled-back transactions do.</summary>
     Task CreateGapAsync(IServiceProvider services, long size);
 }

@@ -20,7 +20,9 @@ public sealed class StorageHost : IAsyncDisposable
     public IStorageTarget Target => _target;
 
     /// <param name="register">Services registered before the kernel (a clock, say).</param>
-    public static async Task<StorageHost> StartAsync(IStorageTarget target, Action<EventFlowAppBuilder> configure, Action<IServiceCollection>? register = null)
+    /// <param name="readModels">Create the read-model tables of the registered read models (the read-model suites).</param>
+    public static async Task<StorageHost> StartAsync(
+        IStorageTarget target, Action<EventFlowAppBuilder> configure, Action<IServiceCollection>? register = null, bool readModels = false)
     {
         var services = new ServiceCollection();
         register?.Invoke(services);
@@ -30,7 +32,7 @@ public sealed class StorageHost : IAsyncDisposable
             target.Configure(o);
         });
         var provider = services.BuildServiceProvider();
-        await target.InitializeAsync(provider);
+        await (readModels ? target.InitializeWithReadModelsAsync(provider) : target.InitializeAsync(provider));
         return new StorageHost(target, provider);
     }
 
