@@ -129,7 +129,10 @@ public sealed partial class EfReadModelStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The generation a view reads, or <see cref="ReadModelGenerationNotFoundException"/>.</summary>
+    /// <summary>
+    /// The generation a view reads, or <see cref="ReadModelGenerationNotFoundException"/>; the live view of a
+    /// read model with no live generation yet reads generation 0, which has no rows (as in the in-memory store).
+    /// </summary>
     private static async Task<int> ResolveViewAsync(ReadModelDbContext context, string readModel, ReadModelView view, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -140,8 +143,8 @@ public sealed partial class EfReadModelStore
             { Generation: { } number } => generations.Where(g => g.Generation == number),
             _ => generations.Where(g => g.Name == view.GenerationName),
         };
-        return await generations.Select(g => (int?)g.Generation).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new ReadModelGenerationNotFoundException(readModel, view);
+        var found = await generations.Select(g => (int?)g.Generation).FirstOrDefaultAsync(cancellationToken);
+        return found ?? (view.IsLive ? 0 : throw new ReadModelGenerationNotFoundException(readModel, view));
     }
 
     private static Task<GenerationEntity?> FindAsync(ReadModelDbContext context, string readModel, int generation, CancellationToken cancellationToken) =>
