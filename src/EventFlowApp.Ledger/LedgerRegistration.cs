@@ -18,6 +18,15 @@ public static class LedgerRegistration
     {
         builder.AddDefaults(typeof(LedgerRegistration).Assembly)
             .AddSnapshots<GeneralLedger.GeneralLedger>(LedgerSnapshotInterval);
+
+        // AddDefaults finds these too; listed so that what the reports read is visible in one place.
+        builder.AddReadModel<ReadModels.LedgerBook>()
+            .AddReadModel<ReadModels.AccountBalance>()
+            .AddReadModel<ReadModels.LedgerLine>()
+            .AddReadModel<ReadModels.AccountPeriodTotal>()
+            .AddReadModel<ReadModels.OpenItems.CounterpartyRow>()
+            .AddReadModel<ReadModels.OpenItems.OpenItemRow>()
+            .AddReadModel<ReadModels.OpenItems.SettlementRow>();
         builder.Services.TryAddSingleton<IExchangeRateProvider>(new FixedExchangeRateProvider([]));
         builder.Services.TryAddTransient<Journal.JournalPosting>();
         builder.Services.TryAddTransient<SubLedgers.ControlAccounts>();
