@@ -30,6 +30,12 @@ public static class LedgerRegistration
         builder.Services.TryAddSingleton<IExchangeRateProvider>(new FixedExchangeRateProvider([]));
         builder.Services.TryAddTransient<Journal.JournalPosting>();
         builder.Services.TryAddTransient<SubLedgers.ControlAccounts>();
+        builder.Services.TryAddTransient<Reports.LedgerReadings>();
+        builder.Services.TryAddTransient<Reports.TrialBalances.TrialBalanceReport>();
+        builder.Services.TryAddTransient<Reports.AccountStatements.AccountStatementReport>();
+        builder.Services.TryAddTransient<Reports.IncomeStatements.IncomeStatementReport>();
+        builder.Services.TryAddTransient<Reports.BalanceSheets.BalanceSheetReport>();
+        builder.Services.TryAddTransient<Reports.Ageing.AgeingReportQuery>();
         return builder;
     }
 }
