@@ -69,12 +69,15 @@ public sealed class ReportHost : IDisposable
         }
     }
 
-    /// <summary>Builds a point-in-time generation of every read model, named <paramref name="name"/>, up to a position.</summary>
-    public async Task BuildPointInTimeAsync(string name, long upToPosition)
+    /// <summary>Builds a point-in-time generation of every read model, named <paramref name="name"/>, up to a position or a time.</summary>
+    public async Task BuildPointInTimeAsync(string name, long? upToPosition, DateTimeOffset? upToTime = null)
     {
+        // Live generations first: the kernel's live source never creates generation 1 once any other
+        // generation of the read model exists (it takes it for a first rebuild still under way).
+        await CatchUpAsync();
         foreach (var definition in Registry.All)
         {
-            var generation = await Populator.StartPointInTimeAsync(definition.Name, name, upToPosition, null, Ct);
+            var generation = await Populator.StartPointInTimeAsync(definition.Name, name, upToPosition, upToTime, Ct);
             var result = await Populator.RunAsync(definition.Name, generation.Generation, null, Ct);
             Assert.True(result.Succeeded, $"{definition.Name}: {result.Generation.State} {result.Generation.Error}");
         }
