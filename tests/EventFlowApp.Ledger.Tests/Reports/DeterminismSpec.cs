@@ -24,6 +24,10 @@ public sealed class DeterminismSpec : IDisposable
     private static readonly DateOnly[] MonthEnds = [new(2026, 1, 31), new(2026, 2, 28), new(2026, 3, 31), new(2026, 4, 30)];
     private readonly ReportHost _reports = new();
 
+    /// <summary>The last position and time before the events that change the past (back-dated entries, reversals).</summary>
+    private long _cut;
+    private DateTimeOffset _cutTime;
+
     public void Dispose() => _reports.Dispose();
 
     [Fact]
@@ -65,9 +69,6 @@ public sealed class DeterminismSpec : IDisposable
         Assert.Equal(pointInTime, knownAt);
         Assert.Equal(knownAt, await AllReportsAsync(ReportHost.KnownAt(_cut), forgetKnownAt: true));
     }
-
-    private long _cut;
-    private DateTimeOffset _cutTime;
 
     private int LiveGeneration(string readModel) =>
         _reports.Get<IReadModelGenerationStore>().ListAsync(readModel, Ct).GetAwaiter().GetResult().Single(g => g.State == GenerationState.Live).Generation;
