@@ -21,10 +21,25 @@ public static class LedgerRegistration
     {
         builder.AddDefaults(typeof(LedgerRegistration).Assembly)
             .AddSnapshots<GeneralLedger.GeneralLedger>(LedgerSnapshotInterval);
+
+        // AddDefaults finds these too; listed so that what the reports read is visible in one place.
+        builder.AddReadModel<ReadModels.LedgerBook>()
+            .AddReadModel<ReadModels.AccountBalance>()
+            .AddReadModel<ReadModels.LedgerLine>()
+            .AddReadModel<ReadModels.AccountPeriodTotal>()
+            .AddReadModel<ReadModels.OpenItems.CounterpartyRow>()
+            .AddReadModel<ReadModels.OpenItems.OpenItemRow>()
+            .AddReadModel<ReadModels.OpenItems.SettlementRow>();
         builder.Services.TryAddSingleton<IExchangeRateProvider>(new FixedExchangeRateProvider([]));
         builder.Services.TryAddTransient<Journal.JournalPosting>();
         builder.Services.TryAddTransient<SubLedgers.ControlAccounts>();
         builder.Services.TryAddSingleton<IPaymentReminderNotifier, LoggingPaymentReminderNotifier>();
+        builder.Services.TryAddTransient<Reports.LedgerReadings>();
+        builder.Services.TryAddTransient<Reports.TrialBalances.TrialBalanceReport>();
+        builder.Services.TryAddTransient<Reports.AccountStatements.AccountStatementReport>();
+        builder.Services.TryAddTransient<Reports.IncomeStatements.IncomeStatementReport>();
+        builder.Services.TryAddTransient<Reports.BalanceSheets.BalanceSheetReport>();
+        builder.Services.TryAddTransient<Reports.Ageing.AgeingReportQuery>();
         return builder;
     }
 }

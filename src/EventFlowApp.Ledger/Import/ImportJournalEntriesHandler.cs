@@ -103,7 +103,7 @@ public sealed class ImportJournalEntriesHandler(IUnitOfWork unitOfWork, IExchang
             {
                 // Once the file is refused nothing is stored: creating more entries would only cost time.
                 unitOfWork.AddNew<JournalEntry, JournalEntryId>(id)
-                    .Post(ledger.Id, number, entry.First.Date, entry.First.Description, entry.First.Reference, posted);
+                    .Post(ledger.Id, number, entry.First.Date, entry.First.Description, entry.First.Reference, posted, reportingCurrency: ledger.State.ReportingCurrency);
             }
 
             return number;

@@ -1,6 +1,7 @@
 using EventFlowApp.Kernel.Aggregates;
 using EventFlowApp.Kernel.Core;
 using EventFlowApp.Ledger.GeneralLedger;
+using EventFlowApp.Ledger.Money;
 
 namespace EventFlowApp.Ledger.Journal;
 
@@ -13,7 +14,7 @@ public sealed class JournalEntry(JournalEntryId id) : AggregateRoot<JournalEntry
 
     /// <summary>Posts the entry; its lines must already be recorded by <see cref="GeneralLedger.GeneralLedger.RecordEntry"/>.</summary>
     public void Post(
-        GeneralLedgerId ledgerId, long number, DateOnly effectiveDate, string? description, string? reference, IReadOnlyList<PostedLine> lines, JournalEntryId? reversalOf = null)
+        GeneralLedgerId ledgerId, long number, DateOnly effectiveDate, string? description, string? reference, IReadOnlyList<PostedLine> lines, JournalEntryId? reversalOf = null, Currency? reportingCurrency = null)
     {
         if (!IsNew)
         {
@@ -32,7 +33,7 @@ public sealed class JournalEntry(JournalEntryId id) : AggregateRoot<JournalEntry
             throw new DomainError("entry.reference_too_long", $"A reference may have at most {MaxReferenceLength} characters.");
         }
 
-        Emit(new JournalEntryPosted(ledgerId, number, effectiveDate, description, reference, lines, reversalOf));
+        Emit(new JournalEntryPosted(ledgerId, number, effectiveDate, description, reference, lines, reversalOf, reportingCurrency));
     }
 
     /// <summary>Marks the entry reversed; an entry is reversed at most once.</summary>

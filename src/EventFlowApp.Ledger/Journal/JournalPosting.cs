@@ -25,7 +25,7 @@ public sealed class JournalPosting(IUnitOfWork unitOfWork, IExchangeRateProvider
 
         var priced = ledger.PriceLines(lines, rates);
         var number = ledger.RecordEntry(entryId, effectiveDate, priced);
-        entry.Post(ledgerId, number, effectiveDate, description, reference, priced);
+        entry.Post(ledgerId, number, effectiveDate, description, reference, priced, reportingCurrency: ledger.State.ReportingCurrency);
         return number;
     }
 }

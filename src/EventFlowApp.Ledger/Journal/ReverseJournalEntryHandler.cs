@@ -25,7 +25,7 @@ public sealed class ReverseJournalEntryHandler(IUnitOfWork unitOfWork) : IComman
         // Only the generated description is cut to fit; a given one is checked like any posting's.
         var generated = $"Reversal of entry {original.Number}: {original.Description}";
         var description = command.Description ?? generated[..Math.Min(generated.Length, JournalEntry.MaxDescriptionLength)];
-        reversal.Post(ledgerId, number, date, description, original.Reference, lines, aggregate.Id);
+        reversal.Post(ledgerId, number, date, description, original.Reference, lines, aggregate.Id, ledger.State.ReportingCurrency);
         return new PostingResult(number);
     }
 }
