@@ -107,8 +107,6 @@ public sealed partial class EventFlowAppBuilder
         Services.TryAddSingleton<InMemoryJobScheduler>();
         Services.TryAddSingleton<IJobScheduler>(sp => sp.GetRequiredService<InMemoryJobScheduler>());
         Services.TryAddSingleton<CommandScheduler>();
-        Services.TryAddSingleton(new TrackedProcessorOptions());
-        Services.TryAddSingleton<TrackedProcessorRunner>();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITrackedProcessorSource, SagaProcessorSource>());
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITrackedProcessorSource, AsynchronousSubscriberSource>());
     }

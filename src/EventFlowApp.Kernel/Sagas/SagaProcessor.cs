@@ -1,6 +1,7 @@
 using EventFlowApp.Kernel.Events;
 using EventFlowApp.Kernel.Jobs;
 using EventFlowApp.Kernel.Processors;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFlowApp.Kernel.Sagas;
 
@@ -13,11 +14,15 @@ public sealed class SagaProcessor(ISagaRunner runner, IProcessorStore store) : S
         runner.HandleAsync(domainEvent, isReplay, cancellationToken);
 }
 
-/// <summary>Offers a processor per registered saga type.</summary>
-public sealed class SagaProcessorSource(IEnumerable<ISagaRunner> runners, IProcessorStore store) : ITrackedProcessorSource
+/// <summary>Offers a processor per registered saga type (the store is looked up late, as in <see cref="Subscribers.AsynchronousSubscriberSource"/>).</summary>
+public sealed class SagaProcessorSource(IEnumerable<ISagaRunner> runners, IServiceProvider services) : ITrackedProcessorSource
 {
-    public Task<IReadOnlyList<ITrackedProcessor>> GetProcessorsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ITrackedProcessor>>(runners.Select(r => new SagaProcessor(r, store)).ToList<ITrackedProcessor>());
+    public Task<IReadOnlyList<ITrackedProcessor>> GetProcessorsAsync(CancellationToken cancellationToken)
+    {
+        var list = runners.ToList();
+        var store = list.Count == 0 ? null : services.GetRequiredService<IProcessorStore>();
+        return Task.FromResult<IReadOnlyList<ITrackedProcessor>>(list.Select(r => new SagaProcessor(r, store!)).ToList<ITrackedProcessor>());
+    }
 }
 
 /// <summary>Delivers a saga's timeout; its job id is the timeout id, so it is queued once.</summary>

@@ -29,12 +29,20 @@ public sealed class AsynchronousSubscriberProcessor(AsynchronousSubscriberDefini
     }
 }
 
-/// <summary>Offers a processor per registered asynchronous subscriber class.</summary>
-public sealed class AsynchronousSubscriberSource(IEnumerable<IAsynchronousSubscription> subscriptions, IServiceScopeFactory scopes, IProcessorStore store)
+/// <summary>
+/// Offers a processor per registered asynchronous subscriber class. The processor store is looked up
+/// only when processors are asked for: a storage provider registers it, and an application without a
+/// processor host (no store) must still start.
+/// </summary>
+public sealed class AsynchronousSubscriberSource(IEnumerable<IAsynchronousSubscription> subscriptions, IServiceScopeFactory scopes, IServiceProvider services)
     : ITrackedProcessorSource
 {
-    public Task<IReadOnlyList<ITrackedProcessor>> GetProcessorsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ITrackedProcessor>>(subscriptions
-            .Select(s => new AsynchronousSubscriberProcessor(s.Definition, scopes, store) { ErrorPolicy = s.Definition.ErrorPolicy })
+    public Task<IReadOnlyList<ITrackedProcessor>> GetProcessorsAsync(CancellationToken cancellationToken)
+    {
+        var list = subscriptions.ToList();
+        var store = list.Count == 0 ? null : services.GetRequiredService<IProcessorStore>();
+        return Task.FromResult<IReadOnlyList<ITrackedProcessor>>(list
+            .Select(s => new AsynchronousSubscriberProcessor(s.Definition, scopes, store!) { ErrorPolicy = s.Definition.ErrorPolicy })
             .ToList<ITrackedProcessor>());
+    }
 }

@@ -129,6 +129,36 @@ public sealed class AsynchronousSubscriberTests : IDisposable
         Assert.Contains("SubscriberName", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_subscriber_with_the_park_policy_parks_its_failing_event_and_goes_on()
+    {
+        using var host = KernelHost.Create(
+            o => o.AddSubscriber<ParkingSubscriber>(),
+            s => s.AddSingleton(_notifier).AddSingleton<IProcessorStore>(sp => new FakeProcessorStore(sp.GetRequiredService<TimeProvider>())));
+        await host.CreateAsync(_id);
+        await host.Bus.PublishAsync(new PokeThing(_id), Ct);
+        await BackgroundWork.SettleAsync(host.Services, Ct);
+        _notifier.Broken = true;
+        await host.Bus.PublishAsync(new PokeThing(_id), Ct);
+        await BackgroundWork.SettleAsync(host.Services, Ct);
+        _notifier.Broken = false;
+        await host.Bus.PublishAsync(new PokeThing(_id), Ct);
+        await BackgroundWork.SettleAsync(host.Services, Ct);
+
+        var positions = (await host.AllAsync()).Select(e => e.GlobalSequenceNumber).ToList();
+        var store = host.Get<IProcessorStore>();
+        Assert.Equal([positions[1], positions[3]], _notifier.Poked);
+        Assert.Equal(positions[2], Assert.Single(await store.ListParkedAsync("subscriber:parking", Ct)).Failure.Position);
+        Assert.Equal(ProcessorRunState.Active, (await store.GetAsync("subscriber:parking", Ct))!.State);
+    }
+
+    [SubscriberName("parking", ErrorPolicy = ProcessorErrorPolicy.Park)]
+    private sealed class ParkingSubscriber(RecordingNotifier notifier) : ISubscribeAsynchronousTo<Thing, ThingId, ThingPoked>
+    {
+        public Task HandleAsync(Events.IDomainEvent<Thing, ThingId, ThingPoked> domainEvent, CancellationToken cancellationToken) =>
+            new FlakyPokedSubscriber(notifier).HandleAsync(domainEvent, cancellationToken);
+    }
+
     private sealed class Unnamed : ISubscribeAsynchronousTo<Thing, ThingId, ThingPoked>
     {
         public Task HandleAsync(Events.IDomainEvent<Thing, ThingId, ThingPoked> domainEvent, CancellationToken cancellationToken) => Task.CompletedTask;

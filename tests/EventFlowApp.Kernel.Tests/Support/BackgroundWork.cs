@@ -13,7 +13,7 @@ public static class BackgroundWork
 {
     public static async Task<IReadOnlyList<ProcessorRunResult>> SettleAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var runner = services.GetRequiredService<TrackedProcessorRunner>();
+        var runner = ActivatorUtilities.CreateInstance<TrackedProcessorRunner>(services, new TrackedProcessorOptions());
         var jobs = services.GetRequiredService<InMemoryJobScheduler>();
         var results = new List<ProcessorRunResult>();
         var events = services.GetRequiredService<EventFlowApp.Kernel.EventStores.IEventPersistence>();
