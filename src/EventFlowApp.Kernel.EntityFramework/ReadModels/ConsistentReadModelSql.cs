@@ -4,7 +4,7 @@ using EventFlowApp.Kernel.EntityFramework.Configuration;
 namespace EventFlowApp.Kernel.EntityFramework.ReadModels;
 
 /// <summary>The two hand-written reads of the consistent-on-write update, on the append transaction.</summary>
-internal sealed class ConsistentReadModelSql(DatabaseProvider provider, DbConnection connection, DbTransaction transaction)
+public sealed class ConsistentReadModelSql(DatabaseProvider provider, DbConnection connection, DbTransaction transaction)
 {
     public DbConnection Connection { get; } = connection;
 

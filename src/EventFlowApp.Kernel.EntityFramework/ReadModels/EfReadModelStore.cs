@@ -62,6 +62,7 @@ public sealed partial class EfReadModelStore(IDbContextFactory<ReadModelDbContex
         }
 
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        context.Catalog.Get(definition.Type);
         await LoadInto(context, definition, generation, ids, found, cancellationToken);
         return found;
     }
@@ -70,6 +71,7 @@ public sealed partial class EfReadModelStore(IDbContextFactory<ReadModelDbContex
     {
         ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
+        CheckIds(changes);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var table = TableOf(context, changes.Definition);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
@@ -101,6 +103,17 @@ public sealed partial class EfReadModelStore(IDbContextFactory<ReadModelDbContex
     {
         context.Catalog.Get(definition.Type);
         return _tables.GetOrAdd(definition.Type, _ => ReadModelTable.From(context.Model, definition));
+    }
+
+    /// <summary>Refused up front, with the id named, rather than as a provider's "value too long" (or silently, on SQLite).</summary>
+    internal static void CheckIds(ReadModelChanges changes)
+    {
+        var tooLong = changes.Upserts.Keys.Concat(changes.Deletes).FirstOrDefault(id => id.Length > ReadModelColumns.DefaultStringLength);
+        if (tooLong is not null)
+        {
+            throw new ArgumentException(
+                $"Read model '{changes.Definition.Name}': id '{tooLong[..40]}...' is longer than {ReadModelColumns.DefaultStringLength} characters.", nameof(changes));
+        }
     }
 
     private static IQueryable<TReadModel> Rows<TReadModel>(ReadModelDbContext context, int generation)

@@ -70,6 +70,31 @@ public static class ReadModelSql
         return $"INSERT INTO {t} ({string.Join(", ", quoted)}) VALUES {values} ON CONFLICT ({quoted[0]}, {quoted[1]}) {conflict}";
     }
 
+    /// <summary>
+    /// PostgreSQL: every row of a batch in one statement with one parameter per column: <c>$1</c> the
+    /// generation, <c>$2..</c> typed arrays (ids, then each value column) cast to the columns' store types
+    /// and turned into rows by <c>unnest</c>. The statement text never changes with the batch size, so
+    /// Npgsql prepares it once per connection.
+    /// </summary>
+    public static string UpsertUnnest(string table, IReadOnlyList<string> columns, IReadOnlyList<string> storeTypes)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(storeTypes);
+        var quoted = columns.Select(c => Quote(DatabaseProvider.PostgreSql, c)).ToList();
+        var arrays = storeTypes.Skip(1).Select((type, i) => $"${i + 2}::{type}[]");
+        var updated = quoted.Skip(2).ToList();
+        var conflict = updated.Count == 0
+            ? "DO NOTHING"
+            : "DO UPDATE SET " + string.Join(", ", updated.Select(c => $"{c} = excluded.{c}"));
+        return $"INSERT INTO {Quote(DatabaseProvider.PostgreSql, table)} ({string.Join(", ", quoted)}) " +
+            $"SELECT $1::{storeTypes[0]}, u.* FROM unnest({string.Join(", ", arrays)}) AS u " +
+            $"ON CONFLICT ({quoted[0]}, {quoted[1]}) {conflict}";
+    }
+
+    /// <summary>PostgreSQL: deletes the ids in the array <c>$2</c> from generation <c>$1</c>.</summary>
+    public static string DeleteAny(string table) =>
+        $"DELETE FROM {Quote(DatabaseProvider.PostgreSql, table)} WHERE \"generation\" = $1 AND \"id\" = ANY($2)";
+
     /// <summary>Deletes ids of one generation: parameter 0 is the generation, 1..N the ids.</summary>
     public static string Delete(DatabaseProvider provider, string table, int ids) =>
         $"DELETE FROM {Quote(provider, table)} WHERE {Quote(provider, "generation")} = {Placeholder(provider, 0)} AND {Quote(provider, "id")} IN (" +

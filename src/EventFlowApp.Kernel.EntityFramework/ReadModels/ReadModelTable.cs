@@ -42,7 +42,7 @@ internal sealed class ReadModelTable
         var table = entity.GetTableName()!;
         var columns = entity.GetProperties()
             .Where(p => !p.IsShadowProperty())
-            .Select(p => new ReadModelColumn(p.GetColumnName(), p.GetRelationalTypeMapping(), p.IsNullable, Getter(p.PropertyInfo!)))
+            .Select(p => Column(p))
             .ToList();
         return new ReadModelTable(
             table,
@@ -50,6 +50,27 @@ internal sealed class ReadModelTable
             entity.FindProperty(ReadModelColumns.IdProperty)!.GetRelationalTypeMapping(),
             columns);
     }
+
+    /// <summary>True when every column can travel as a typed array (PostgreSQL's unnest upsert; see ReadModelWriter).</summary>
+    public bool ArraysOnly => Columns.All(c => c.ArrayElementType is not null);
+
+    private static ReadModelColumn Column(IProperty property)
+    {
+        var mapping = property.GetRelationalTypeMapping();
+        var provider = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+        provider = Nullable.GetUnderlyingType(provider) ?? provider;
+        Type? element = ArrayTypes.Contains(provider)
+            ? provider.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(provider) : provider
+            : null;
+        return new ReadModelColumn(property.GetColumnName(), mapping, property.IsNullable, Getter(property.PropertyInfo!), element);
+    }
+
+    /// <summary>Provider types Npgsql writes as arrays of the column's type without help.</summary>
+    private static readonly HashSet<Type> ArrayTypes =
+    [
+        typeof(bool), typeof(short), typeof(int), typeof(long), typeof(decimal), typeof(double), typeof(float),
+        typeof(string), typeof(Guid), typeof(DateTime), typeof(DateOnly), typeof(TimeOnly), typeof(TimeSpan),
+    ];
 
     /// <summary>A compiled getter: a rebuild reads every property of hundreds of thousands of rows.</summary>
     private static Func<object, object?> Getter(PropertyInfo property)
@@ -60,4 +81,13 @@ internal sealed class ReadModelTable
     }
 }
 
-internal sealed record ReadModelColumn(string Name, RelationalTypeMapping Mapping, bool Nullable, Func<object, object?> Get);
+/// <param name="ArrayElementType">The element type of a typed array of this column's provider values, or null when it has none.</param>
+internal sealed record ReadModelColumn(string Name, RelationalTypeMapping Mapping, bool Nullable, Func<object, object?> Get, Type? ArrayElementType)
+{
+    /// <summary>The value as the provider stores it (after the mapping's conversion: UTC, enum numbers).</summary>
+    public object? ProviderValue(object row)
+    {
+        var value = Get(row);
+        return Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+    }
+}

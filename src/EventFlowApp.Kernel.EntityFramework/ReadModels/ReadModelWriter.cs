@@ -22,6 +22,12 @@ internal static class ReadModelWriter
         IReadOnlyCollection<string> deletes,
         CancellationToken cancellationToken)
     {
+        if (provider == DatabaseProvider.PostgreSql && table.ArraysOnly)
+        {
+            await PostgreSqlArraysAsync(connection, transaction, table, generation, upserts, deletes, cancellationToken);
+            return;
+        }
+
         foreach (var chunk in deletes.Chunk(ReadModelSql.MaxParameters(provider) - 1))
         {
             await using var command = connection.CreateCommand();
@@ -103,5 +109,63 @@ internal static class ReadModelWriter
 
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: the whole batch in at most two statements, sent together, each with one array
+    /// parameter per column (see <see cref="ReadModelSql.UpsertUnnest"/>): no parameter limit to chunk
+    /// under, and far less to bind and parse than thousands of scalar parameters.
+    /// </summary>
+    private static async Task PostgreSqlArraysAsync(
+        DbConnection connection, DbTransaction transaction, ReadModelTable table, int generation,
+        IReadOnlyDictionary<string, IReadModel> upserts, IReadOnlyCollection<string> deletes, CancellationToken cancellationToken)
+    {
+        var batch = connection.CreateBatch();
+        await using (batch)
+        {
+            batch.Transaction = transaction;
+            if (deletes.Count > 0)
+            {
+                var delete = batch.CreateBatchCommand();
+                delete.CommandText = ReadModelSql.DeleteAny(table.Name);
+                delete.Parameters.Add(Positional(delete, generation));
+                delete.Parameters.Add(Positional(delete, deletes.ToArray()));
+                batch.BatchCommands.Add(delete);
+            }
+
+            if (upserts.Count > 0)
+            {
+                var upsert = batch.CreateBatchCommand();
+                var storeTypes = new[] { table.GenerationMapping.StoreType, table.IdMapping.StoreType }.Concat(table.Columns.Select(c => c.Mapping.StoreType)).ToList();
+                upsert.CommandText = ReadModelSql.UpsertUnnest(table.Name, table.AllColumnNames.ToList(), storeTypes);
+                upsert.Parameters.Add(Positional(upsert, generation));
+                upsert.Parameters.Add(Positional(upsert, upserts.Keys.ToArray()));
+                var rows = upserts.Values.ToList();
+                foreach (var column in table.Columns)
+                {
+                    var values = Array.CreateInstance(column.ArrayElementType!, rows.Count);
+                    for (var i = 0; i < rows.Count; i++)
+                    {
+                        values.SetValue(column.ProviderValue(rows[i]), i);
+                    }
+
+                    upsert.Parameters.Add(Positional(upsert, values));
+                }
+
+                batch.BatchCommands.Add(upsert);
+            }
+
+            if (batch.BatchCommands.Count > 0)
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    private static DbParameter Positional(DbBatchCommand command, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.Value = value;
+        return parameter;
     }
 }

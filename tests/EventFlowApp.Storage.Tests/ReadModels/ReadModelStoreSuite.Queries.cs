@@ -73,5 +73,22 @@ public abstract partial class ReadModelStoreSuite
         Assert.Equal([2m, 3m], next2.Order());
     }
 
+    [Fact]
+    public async Task Decimals_compare_and_order_in_the_query()
+    {
+        var live = await LiveAsync();
+        await CommitAsync(live, 0, 1, new Dictionary<string, Posting>
+        {
+            ["a"] = Row("1000", 10m),
+            ["b"] = Row("1000", 9.99m),
+            ["c"] = Row("1000", 100m),
+            ["d"] = Row("1000", -5m),
+        });
+
+        var large = await Store.QueryAsync<Posting, decimal>(ReadModelView.Live, q => q.Where(p => p.Amount > 9.995m).OrderByDescending(p => p.Amount).Select(p => p.Amount), Ct);
+
+        Assert.Equal([100m, 10m], large);
+    }
+
     public sealed record AccountTotal(string Account, decimal Total, int Count);
 }
