@@ -124,8 +124,10 @@ public sealed partial class EfReadModelStore(IDbContextFactory<ReadModelDbContex
         ReadModelDbContext context, int generation, string[] ids, CancellationToken cancellationToken)
         where TReadModel : class, IReadModel
     {
+        // One array-like parameter (PostgreSQL = ANY, SQLite json_each, SQL Server OPENJSON) rather than EF 10's
+        // default of one parameter per id: a thousand parameters cost more to bind and plan than the rows cost to read.
         var rows = await Rows<TReadModel>(context, generation)
-            .Where(r => ids.Contains(EF.Property<string>(r, ReadModelColumns.IdProperty)))
+            .Where(r => EF.Parameter(ids).Contains(EF.Property<string>(r, ReadModelColumns.IdProperty)))
             .Select(r => new { Id = EF.Property<string>(r, ReadModelColumns.IdProperty), Row = r })
             .ToListAsync(cancellationToken);
         return rows.ConvertAll(r => new KeyValuePair<string, IReadModel>(r.Id, r.Row));
