@@ -19,6 +19,9 @@ public sealed partial class TrackedProcessorHost(
 {
     private readonly Dictionary<string, (CancellationTokenSource Stop, Task Loop)> _running = new(StringComparer.Ordinal);
 
+    // Rebuilds are not part of the followed set: a refresh must never cancel one; only shutdown stops them (resumably).
+    private readonly Dictionary<string, Task> _rebuilds = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -48,7 +51,7 @@ public sealed partial class TrackedProcessorHost(
                 await stop.CancelAsync();
             }
 
-            await Task.WhenAll(_running.Values.Select(r => r.Loop));
+            await Task.WhenAll(_running.Values.Select(r => r.Loop).Concat(_rebuilds.Values));
         }
     }
 
@@ -110,17 +113,18 @@ public sealed partial class TrackedProcessorHost(
     /// <summary>A node that died during a rebuild left its generation Building; whoever refreshes first (the lease decides) finishes it.</summary>
     private async Task ResumeRebuildsAsync(CancellationToken stoppingToken)
     {
+        foreach (var (key, _) in _rebuilds.Where(r => r.Value.IsCompleted).ToList())
+        {
+            _rebuilds.Remove(key);
+        }
+
         var generations = services.GetRequiredService<IReadModelGenerationStore>();
         foreach (var building in (await generations.ListAsync(null, stoppingToken)).Where(g => g.State == GenerationState.Building))
         {
-            var key = building.ProcessorName;
-            if (_running.ContainsKey(key))
+            if (!_rebuilds.ContainsKey(building.ProcessorName))
             {
-                continue;
+                _rebuilds[building.ProcessorName] = Task.Run(() => RebuildAsync(building, stoppingToken), CancellationToken.None);
             }
-
-            var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            _running[key] = (stop, Task.Run(() => RebuildAsync(building, stop.Token), CancellationToken.None));
         }
     }
 
@@ -130,7 +134,7 @@ public sealed partial class TrackedProcessorHost(
         {
             await using var scope = services.CreateAsyncScope();
             var populator = scope.ServiceProvider.GetRequiredService<IReadModelPopulator>();
-            await populator.RunAsync(building.ReadModel, building.Generation, null, cancellationToken);
+            await populator.RunAsync(building.ReadModel, building.Generation, null, cancellationToken, resumableOnCancel: true);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -31,7 +31,9 @@ public sealed partial class TrackedProcessorRunner(
         ITrackedProcessor processor, bool follow, Func<CancellationToken, Task>? wake, IProgress<ProcessorProgress>? progress, CancellationToken cancellationToken)
     {
         var name = processor.Name;
-        var owner = options.NodeId;
+        // One owner per run, not per node: two runs of one processor in the same process (the host and an
+        // API call, say) must exclude each other just like two nodes do.
+        var owner = $"{options.NodeId}/{Guid.NewGuid():N}";
         await store.EnsureAsync(name, cancellationToken);
         if (!await store.TryAcquireLeaseAsync(name, owner, options.LeaseDuration, cancellationToken))
         {

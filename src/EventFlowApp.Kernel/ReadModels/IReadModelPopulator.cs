@@ -21,8 +21,11 @@ public interface IReadModelPopulator
     /// rebuild) or marks it Complete (point in time). A failing event marks it Failed with the reason;
     /// cancelling marks it Cancelled and throws <see cref="OperationCanceledException"/>; either way the
     /// live generation is untouched. Another node already running it: outcome HeldElsewhere.
+    /// With <paramref name="resumableOnCancel"/> a cancellation (a node shutting down, not an operator
+    /// cancelling) leaves the generation Building, to be resumed from its checkpoint.
     /// </summary>
-    Task<RebuildResult> RunAsync(string readModel, int generation, IProgress<ProcessorProgress>? progress, CancellationToken cancellationToken);
+    Task<RebuildResult> RunAsync(
+        string readModel, int generation, IProgress<ProcessorProgress>? progress, CancellationToken cancellationToken, bool resumableOnCancel = false);
 
     /// <summary><see cref="StartRebuildAsync"/> then <see cref="RunAsync"/>.</summary>
     Task<RebuildResult> RebuildAsync(string readModel, IProgress<ProcessorProgress>? progress, CancellationToken cancellationToken);

@@ -35,7 +35,8 @@ public sealed class ReadModelPopulator(
         return await RunAsync(readModel, generation.Generation, progress, cancellationToken);
     }
 
-    public async Task<RebuildResult> RunAsync(string readModel, int generation, IProgress<ProcessorProgress>? progress, CancellationToken cancellationToken)
+    public async Task<RebuildResult> RunAsync(
+        string readModel, int generation, IProgress<ProcessorProgress>? progress, CancellationToken cancellationToken, bool resumableOnCancel = false)
     {
         var target = await generations.GetAsync(readModel, generation, cancellationToken) ?? throw GenerationRules.NotFound(readModel, generation);
         if (target.State != GenerationState.Building)
@@ -48,7 +49,7 @@ public sealed class ReadModelPopulator(
         {
             run = await runner.CatchUpAsync(processors.Create(target), progress, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !resumableOnCancel)
         {
             await generations.EndAsync(readModel, generation, GenerationState.Cancelled, "Cancelled before it caught up; the live generation was not touched.", CancellationToken.None);
             throw;

@@ -35,7 +35,8 @@ public static class HostingExtensions
             o.AddLedger().UseEntityFramework(database);
             if (runProcessors)
             {
-                o.RunProcessors();
+                var refresh = configuration.GetValue("Processors:RefreshMilliseconds", 2000);
+                o.RunProcessors(h => h.RefreshInterval = TimeSpan.FromMilliseconds(refresh));
             }
         });
         builder.Services.AddExceptionHandler<ApiErrors>();
@@ -44,7 +45,7 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>Processors:BatchSize, Processors:LeaseSeconds, Processors:PollMilliseconds and Processors:NodeId, each optional.</summary>
+    /// <summary>Processors:BatchSize, LeaseSeconds, PollMilliseconds and NodeId, each optional (RefreshMilliseconds is the host's).</summary>
     private static TrackedProcessorOptions ProcessorOptions(ConfigurationManager configuration)
     {
         var options = new TrackedProcessorOptions();

@@ -87,6 +87,23 @@ public sealed class RebuildTests
     }
 
     [Fact]
+    public async Task A_node_shutting_down_leaves_its_rebuild_building_to_be_resumed()
+    {
+        using var host = ReadModelHost.Create(batchSize: 2);
+        var id = await SeedAsync(host, counts: 7);
+        var building = await host.Populator.StartRebuildAsync("thing_counters", Ct);
+        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Populator.RunAsync(
+            "thing_counters", building.Generation, new SyncProgress(_ => shutdown.CancelAsync()), shutdown.Token, resumableOnCancel: true));
+
+        Assert.Equal(GenerationState.Building, (await host.Generations.GetAsync("thing_counters", building.Generation, Ct))!.State);
+        var resumed = await host.Populator.RunAsync("thing_counters", building.Generation, null, Ct);
+        Assert.Equal(GenerationState.Live, resumed.Generation.State);
+        Assert.Equal(8, (await host.CounterAsync(id))!.Events);
+    }
+
+    [Fact]
     public async Task An_interrupted_rebuild_resumes_from_its_own_checkpoint()
     {
         var store = new CountingStore(TimeProvider.System);
