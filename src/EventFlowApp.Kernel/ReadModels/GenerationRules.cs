@@ -39,10 +39,10 @@ public static class GenerationRules
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(existing);
-        if (request.State == GenerationState.Live && existing.Count > 0)
+        if (request.State == GenerationState.Live && !CanStartLive(existing))
         {
             throw new ReadModelStateException(
-                $"Read model '{request.ReadModel}' already has generations; a new one is built beside the live one and then switched.");
+                $"Read model '{request.ReadModel}' has been live or is being rebuilt; a new generation is built beside the live one and then switched.");
         }
 
         if (request.Name is { } name && existing.Any(g => g.Name == name))
@@ -50,6 +50,13 @@ public static class GenerationRules
             throw new ReadModelStateException($"Read model '{request.ReadModel}' already has a generation named '{name}'.");
         }
     }
+
+    /// <summary>
+    /// A first live generation is created (empty, caught up by its processor) only while the read model has
+    /// never been live and no complete rebuild is under way; point-in-time or ended generations do not count.
+    /// </summary>
+    public static bool CanStartLive(IEnumerable<ReadModelGeneration> existing) =>
+        !existing.Any(g => g.State is GenerationState.Live or GenerationState.Retired || (g.State == GenerationState.Building && !g.IsPointInTime));
 
     public static void CheckMakeLive(ReadModelGeneration target)
     {

@@ -28,9 +28,9 @@ public sealed class LiveReadModelProcessorSource(ReadModelRegistry registry, IRe
 
     private async Task<ReadModelGeneration?> CreateFirstAsync(ReadModelDefinition definition, IReadOnlyList<ReadModelGeneration> all, CancellationToken cancellationToken)
     {
-        if (all.Any(g => g.ReadModel == definition.Name))
+        if (!GenerationRules.CanStartLive(all.Where(g => g.ReadModel == definition.Name)))
         {
-            // Generations but none live: the first rebuild has not switched yet; nothing to follow.
+            // A first rebuild has not switched yet: nothing to follow until it has.
             return null;
         }
 

@@ -75,6 +75,21 @@ public sealed class PointInTimeTests
     }
 
     [Fact]
+    public async Task A_point_in_time_generation_made_before_the_first_live_one_does_not_keep_it_from_starting()
+    {
+        using var host = ReadModelHost.Create();
+        var id = await RebuildTests.SeedAsync(host, counts: 2);
+        var early = await host.Populator.StartPointInTimeAsync("thing_counters", "early", 2, null, Ct);
+        await host.Populator.RunAsync("thing_counters", early.Generation, null, Ct);
+
+        await host.CatchUpLiveAsync();
+
+        Assert.Equal(2, (await host.LiveAsync("thing_counters")).Generation);
+        Assert.Equal(2, (await host.CounterAsync(id))!.Total);
+        Assert.Equal(1, (await host.CounterAsync(id, ReadModelView.Named("early")))!.Total);
+    }
+
+    [Fact]
     public async Task Bad_requests_are_refused_with_the_reason()
     {
         using var host = ReadModelHost.Create();
