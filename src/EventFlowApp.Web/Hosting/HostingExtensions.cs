@@ -80,5 +80,6 @@ public static class HostingExtensions
         app.MapLedgerApi();
         app.MapImportApi();
         app.MapReadModelApi();
+        app.MapReportApi();
     }
 }
