@@ -10,10 +10,10 @@ namespace EventFlowApp.Kernel.EntityFramework.ReadModels;
 
 /// <summary>
 /// Updates the consistent-on-write read models (<see cref="ReadModelAttribute.ConsistentOnWrite"/>) inside
-/// the event store's append transaction, so a command's caller reads its own write. Only the live
-/// generation is updated, and only when its processor has processed everything before this commit;
-/// otherwise the events are left to the tracked processor, which would otherwise apply them twice or
-/// out of order.
+/// the event store's append transaction, so a command's caller reads its own write. The live generation
+/// (and a complete rebuild beside it) is updated only when its processor has processed everything before
+/// this commit; otherwise the events are left to the tracked processor, which would otherwise apply them
+/// twice or out of order.
 /// <para>
 /// No lease is needed: appends are serialised by the append lock, and the processor row is locked
 /// before it is read. A tracked processor that holds the same generation is fenced by position: its
@@ -63,15 +63,23 @@ public sealed class ConsistentReadModels(
     private async Task ApplyAsync(
         ReadModelDbContext context, ConsistentReadModelSql sql, ReadModelDefinition definition, List<CommittedEvent> rows, long before, long last, CancellationToken cancellationToken)
     {
-        var live = await context.Generations.AsNoTracking()
-            .Where(g => g.ReadModel == definition.Name && g.State == nameof(GenerationState.Live))
-            .Select(g => (int?)g.Generation)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (live is not { } generation)
+        // The live generation, and a complete rebuild that has caught up: it then stays current through
+        // every commit, so when it switches live a read right after the switch still sees its own write.
+        var generations = await context.Generations.AsNoTracking()
+            .Where(g => g.ReadModel == definition.Name && g.UpToPosition == null && g.UpToTime == null &&
+                        (g.State == nameof(GenerationState.Live) || g.State == nameof(GenerationState.Building)))
+            .OrderBy(g => g.Generation)
+            .Select(g => g.Generation)
+            .ToListAsync(cancellationToken);
+        foreach (var generation in generations)
         {
-            return;
+            await ApplyToAsync(context, sql, definition, generation, rows, before, last, cancellationToken);
         }
+    }
 
+    private async Task ApplyToAsync(
+        ReadModelDbContext context, ConsistentReadModelSql sql, ReadModelDefinition definition, int generation, List<CommittedEvent> rows, long before, long last, CancellationToken cancellationToken)
+    {
         var processor = ReadModelGeneration.ProcessorNameFor(definition.Name, generation);
         var state = await sql.LockProcessorAsync(processor, cancellationToken);
         if (state is not { Position: var position, Active: true } || position < before)

@@ -54,6 +54,25 @@ public abstract class ConsistentOnWriteSuite : ReadModelSuiteBase
     }
 
     [Fact]
+    public async Task A_rebuild_that_caught_up_is_kept_current_by_every_commit_so_the_switch_loses_no_write()
+    {
+        var live = await Generations.CreateAsync(new GenerationRequest(Summaries.Name, GenerationState.Live), Ct);
+        var id = NoteId.New;
+        await Bus.PublishAsync(new WriteNote(id, "first"), Ct);
+        var rebuild = await Generations.CreateAsync(new GenerationRequest(Summaries.Name, GenerationState.Building), Ct);
+        Assert.Equal(ProcessorRunOutcome.CaughtUp, (await Runner().CatchUpAsync(Processor(rebuild), null, Ct)).Outcome);
+
+        await Bus.PublishAsync(new WriteNote(id, "between catching up and switching"), Ct);
+        await Generations.MakeLiveAsync(Summaries.Name, rebuild.Generation, Ct);
+
+        var row = await Store.GetAsync<NoteSummary>(id.Value, ReadModelView.Live, Ct);
+        Assert.Equal((2, "between catching up and switching"), (row!.Lines, row.LastText));
+        var head = await Persistence.GetHeadPositionAsync(Ct);
+        Assert.Equal(head, (await Processors.GetAsync(rebuild.ProcessorName, Ct))!.Position);
+        Assert.Equal(head, (await Processors.GetAsync(live.ProcessorName, Ct))!.Position);
+    }
+
+    [Fact]
     public async Task A_processor_that_is_behind_leaves_the_events_to_the_tracked_processor()
     {
         var id = NoteId.New;
