@@ -10,7 +10,7 @@ namespace EventFlowApp.Bench;
 
 /// <summary>
 /// Usage: <c>dotnet run -c Release --project bench/EventFlowApp.Bench -- [--postgres CONNSTR] [--only sqlite|postgres]
-/// [--scale F] [--output docs/benchmarks.md]</c>. Without <c>--postgres</c> the connection string comes from
+/// [--scale F] [--scenarios appends,load,import,rebuild,trial] [--output docs/benchmarks.md]</c>. Without <c>--postgres</c> the connection string comes from
 /// <c>EVENTFLOWAPP_BENCH_POSTGRES</c>; without either, PostgreSQL is skipped. Its role needs CREATEDB.
 /// </summary>
 public static class BenchProgram
@@ -26,6 +26,14 @@ public static class BenchProgram
         if (options.GetValueOrDefault("--scale") is { } scale)
         {
             sizes = sizes.Scaled(double.Parse(scale, CultureInfo.InvariantCulture));
+        }
+
+        var scenarios = options.GetValueOrDefault("--scenarios") is { } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
+            : null;
+        if (scenarios?.Except(BenchRunner.ScenarioKeys).FirstOrDefault() is { } unknown)
+        {
+            throw new ArgumentException($"Unknown scenario '{unknown}'; known: {string.Join(", ", BenchRunner.ScenarioKeys)}.");
         }
 
         var providers = new List<BenchProvider>();
@@ -53,20 +61,24 @@ public static class BenchProgram
         var results = new List<Measurement>();
         foreach (var provider in providers)
         {
-            results.AddRange(await new BenchRunner(provider, sizes, Console.Out).RunAsync());
+            results.AddRange(await new BenchRunner(provider, sizes, Console.Out, scenarios).RunAsync());
         }
 
         var table = ResultTable.Render(results);
         var targets = Targets.Check(results);
-        var imports = ImportSummary.Describe(results);
+        IReadOnlyList<(string Title, IReadOnlyList<string> Items)> sections =
+        [
+            ("Import (mean of the kernel's and the baseline's imports, alternating order):", ImportSummary.Describe(results)),
+            ("Repeated measurements (the table shows the median):", Spreads.Describe(results)),
+            ("Targets:", targets),
+        ];
         Console.WriteLine();
         Console.WriteLine(table);
-        imports.ToList().ForEach(Console.WriteLine);
-        targets.ToList().ForEach(Console.WriteLine);
+        sections.SelectMany(s => s.Items).ToList().ForEach(Console.WriteLine);
         Console.WriteLine($"Total run time: {(DateTime.UtcNow - started).TotalSeconds:0} s");
         if (options.GetValueOrDefault("--output") is { } output)
         {
-            MarkdownReport.Write(output, Command(args, postgres), MachineInfo.Describe(versions), table, imports, targets);
+            MarkdownReport.Write(output, Command(args, postgres), MachineInfo.Describe(versions), table, sections);
             Console.WriteLine($"Written to {output}");
         }
 

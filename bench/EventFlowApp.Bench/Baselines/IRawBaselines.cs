@@ -1,4 +1,5 @@
 using System.Data.Common;
+using EventFlowApp.Bench.Rebuild;
 using EventFlowApp.Kernel.EventStores;
 
 namespace EventFlowApp.Bench.Baselines;
@@ -23,4 +24,10 @@ public interface IRawBaselines
 
     /// <summary>Many rows (an import) in one transaction.</summary>
     Task InsertInOneTransactionAsync(DbConnection connection, IReadOnlyList<SerializedEvent> rows);
+
+    /// <summary>How <see cref="UpsertAsync"/> writes, for the report.</summary>
+    string RebuildWriteName { get; }
+
+    /// <summary>Read-model rows of one generation upserted in one transaction, in the provider's fastest multi-row form.</summary>
+    Task UpsertAsync<TRow>(DbConnection connection, RawTable<TRow> table, int generation, IReadOnlyList<TRow> rows);
 }

@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace EventFlowApp.Bench.Baselines;
 
 /// <summary>PostgreSQL: single-row INSERTs, a multi-row INSERT ... SELECT FROM unnest(...), and binary COPY.</summary>
-public sealed class PostgreSqlBaselines : IRawBaselines
+public sealed partial class PostgreSqlBaselines : IRawBaselines
 {
     private const string Columns = "event_id, aggregate_name, aggregate_id, aggregate_sequence_number, event_name, event_version, data, metadata, timestamp";
 

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace EventFlowApp.Bench.Baselines;
 
 /// <summary>SQLite: a prepared INSERT, executed once per row, inside one transaction per single row or per batch.</summary>
-public sealed class SqliteBaselines : IRawBaselines
+public sealed partial class SqliteBaselines : IRawBaselines
 {
     private const string Insert =
         "INSERT INTO events (event_id, aggregate_name, aggregate_id, aggregate_sequence_number, event_name, event_version, data, metadata, timestamp) " +

@@ -14,14 +14,17 @@ public sealed record ImportFile(byte[] Content, int Lines, int Entries, int Acco
 
     public static string Code(int account) => (10000 + account).ToString(CultureInfo.InvariantCulture);
 
-    public static ImportFile Generate(int lines, int accounts)
+    /// <param name="firstEntry">The first entry's number (its id is <c>B{number}</c>), so that several files import into one ledger.</param>
+    /// <param name="firstDate">Effective dates run from here over 360 days (2026-01-01 when not given).</param>
+    public static ImportFile Generate(int lines, int accounts, int firstEntry = 0, DateOnly? firstDate = null)
     {
         var text = new StringBuilder(lines * 64).Append(Header).Append("\r\n");
-        var (written, entry) = (0, 0);
+        var start = firstDate ?? new DateOnly(2026, 1, 1);
+        var (written, entry) = (0, firstEntry);
         while (written < lines)
         {
             var credits = lines - written < 6 ? lines - written - 1 : 2;
-            var date = new DateOnly(2026, 1, 1).AddDays(entry % 360).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var date = start.AddDays((entry - firstEntry) % 360).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var amounts = Enumerable.Range(1, credits).Select(k => ((entry * 31 + k * 17) % 5000) + 1 + (entry % 100 / 100m)).ToArray();
             Line(text, entry, date, Code(entry * 7 % accounts), amounts.Sum().ToString(CultureInfo.InvariantCulture), "");
             for (var k = 1; k <= credits; k++)
@@ -33,7 +36,7 @@ public sealed record ImportFile(byte[] Content, int Lines, int Entries, int Acco
             entry++;
         }
 
-        return new ImportFile(Encoding.UTF8.GetBytes(text.ToString()), lines, entry, accounts);
+        return new ImportFile(Encoding.UTF8.GetBytes(text.ToString()), lines, entry - firstEntry, accounts);
     }
 
     private static void Line(StringBuilder text, int entry, string date, string code, string debit, string credit) =>

@@ -15,6 +15,9 @@ public sealed record Measurement(string Provider, string Scenario, string Path, 
 
     public long Entries { get; init; }
 
+    /// <summary>Every time measured when <see cref="Elapsed"/> is their median (empty for a single or summed time).</summary>
+    public IReadOnlyList<TimeSpan> Times { get; init; } = [];
+
     public static async Task<TimeSpan> TimeAsync(Func<Task> action)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -23,7 +26,10 @@ public sealed record Measurement(string Provider, string Scenario, string Path, 
     }
 
     /// <summary>Runs <paramref name="action"/> <paramref name="repetitions"/> times and returns the median time.</summary>
-    public static async Task<TimeSpan> MedianAsync(int repetitions, Func<Task> action)
+    public static async Task<TimeSpan> MedianAsync(int repetitions, Func<Task> action) => Median(await RepeatAsync(repetitions, action));
+
+    /// <summary>Runs <paramref name="action"/> <paramref name="repetitions"/> times and returns every time, in order.</summary>
+    public static async Task<List<TimeSpan>> RepeatAsync(int repetitions, Func<Task> action)
     {
         var times = new List<TimeSpan>(repetitions);
         for (var i = 0; i < repetitions; i++)
@@ -31,7 +37,12 @@ public sealed record Measurement(string Provider, string Scenario, string Path, 
             times.Add(await TimeAsync(action));
         }
 
-        times.Sort();
-        return times[times.Count / 2];
+        return times;
+    }
+
+    public static TimeSpan Median(IEnumerable<TimeSpan> times)
+    {
+        var sorted = times.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -19,33 +19,42 @@ public readonly record struct Slice(int Start, int End)
 public sealed record BenchProvider(string Name, Func<string, Task<BenchDatabase>> CreateDatabaseAsync, IRawBaselines Baselines);
 
 /// <summary>
-/// Runs the four scenarios on one provider. Every kernel path and every baseline writes into a fresh
-/// database of its own; the read scenario reads the database the kernel's batched appends filled.
+/// Runs the scenarios on one provider (those named in <paramref name="only"/>, or all; see <see cref="ScenarioKeys"/>).
+/// Every kernel path and every baseline writes into a fresh database of its own; the read scenario reads the
+/// database the kernel's batched appends filled.
 /// </summary>
-public sealed class BenchRunner(BenchProvider provider, BenchSizes sizes, TextWriter log)
+public sealed partial class BenchRunner(BenchProvider provider, BenchSizes sizes, TextWriter log, IReadOnlySet<string>? only = null)
 {
+    /// <summary>What <c>--scenarios</c> accepts: appends (1, 2 and 4), load (3), import (5), rebuild (6), trial (7).</summary>
+    public static readonly IReadOnlyList<string> ScenarioKeys = ["appends", "load", "import", "rebuild", "trial"];
+
     public async Task<IReadOnlyList<Measurement>> RunAsync()
     {
         log.WriteLine($"[{provider.Name}] warming up");
         await CpuWarmUp.RunAsync(TimeSpan.FromSeconds(3));
-        await new BenchRunner(provider, BenchSizes.WarmUp, TextWriter.Null).RunScenariosAsync();
+        await new BenchRunner(provider, BenchSizes.WarmUp, TextWriter.Null, only).RunScenariosAsync();
         return await RunScenariosAsync();
     }
 
     private async Task<IReadOnlyList<Measurement>> RunScenariosAsync()
     {
         var results = new List<Measurement>();
-        results.AddRange(await SingleAppendsAsync());
-        await using (var filled = await provider.CreateDatabaseAsync("batch_kernel"))
+        if (Runs("appends"))
         {
+            results.AddRange(await SingleAppendsAsync());
+            await using var filled = await provider.CreateDatabaseAsync("batch_kernel");
             results.AddRange(await BatchedAppendsAsync(filled));
             results.AddRange(await ReadAllAsync(filled));
         }
 
-        results.AddRange(await LoadAggregateAsync());
-        results.AddRange(await ImportAsync());
+        results.AddRange(Runs("load") ? await LoadAggregateAsync() : []);
+        results.AddRange(Runs("import") ? await ImportAsync() : []);
+        results.AddRange(Runs("rebuild") ? await RebuildAsync() : []);
+        results.AddRange(Runs("trial") ? await TrialBalanceAsync() : []);
         return results;
     }
+
+    private bool Runs(string scenario) => only is null || only.Contains(scenario);
 
     private async Task<IReadOnlyList<Measurement>> SingleAppendsAsync()
     {
@@ -260,31 +269,4 @@ public sealed class BenchRunner(BenchProvider provider, BenchSizes sizes, TextWr
 
     private void Log(string scenario, TimeSpan kernel, TimeSpan other) =>
         log.WriteLine($"[{provider.Name}] {scenario}: {kernel.TotalMilliseconds:0} ms vs {other.TotalMilliseconds:0} ms");
-
-    private static async Task ExpectRowsAsync(BenchDatabase database, long expected) => Expect(await CountRowsAsync(database), expected);
-
-    private static async Task<int> CountRowsAsync(BenchDatabase database, string? eventName = null)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = eventName is null ? "SELECT COUNT(*) FROM events" : $"SELECT COUNT(*) FROM events WHERE event_name = '{eventName}'";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>To check that the raw baseline writes rows of about the size the kernel writes.</summary>
-    private static async Task<double> AverageRowCharsAsync(BenchDatabase database)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT AVG(LENGTH(data) + LENGTH(metadata)) FROM events WHERE event_name IN ('JournalEntryPosted', 'JournalEntryRecorded')";
-        return Convert.ToDouble(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static void Expect(long actual, long expected)
-    {
-        if (actual != expected)
-        {
-            throw new InvalidOperationException($"Expected {expected} events but found {actual}.");
-        }
-    }
 }

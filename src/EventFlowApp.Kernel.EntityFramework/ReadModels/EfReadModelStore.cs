@@ -26,7 +26,9 @@ public sealed partial class EfReadModelStore(IDbContextFactory<ReadModelDbContex
     private readonly ConcurrentDictionary<Type, ReadModelTable> _tables = new();
     private readonly ConcurrentDictionary<Type, LoadChunk> _loaders = new();
 
-    private delegate Task<List<KeyValuePair<string, IReadModel>>> LoadChunk(ReadModelDbContext context, int generation, string[] ids, CancellationToken cancellationToken);
+    /// <param name="postgresTable">The quoted table on PostgreSQL (loaded with <see cref="PostgreSqlLoad"/>), else null.</param>
+    private delegate Task<List<KeyValuePair<string, IReadModel>>> LoadChunk(
+        ReadModelDbContext context, string? postgresTable, int generation, string[] ids, CancellationToken cancellationToken);
 
     public async Task<TReadModel?> GetAsync<TReadModel>(string id, ReadModelView view, CancellationToken cancellationToken)
         where TReadModel : class, IReadModel
@@ -90,9 +92,10 @@ public sealed partial class EfReadModelStore(IDbContextFactory<ReadModelDbContex
         ReadModelDbContext context, ReadModelDefinition definition, int generation, IEnumerable<string> ids, Dictionary<string, IReadModel> found, CancellationToken cancellationToken)
     {
         var load = _loaders.GetOrAdd(definition.Type, t => LoadChunkMethod.MakeGenericMethod(t).CreateDelegate<LoadChunk>());
+        var postgresTable = database.Provider == DatabaseProvider.PostgreSql ? ReadModelSql.Quote(DatabaseProvider.PostgreSql, TableOf(context, definition).Name) : null;
         foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
         {
-            foreach (var (id, row) in await load(context, generation, chunk, cancellationToken))
+            foreach (var (id, row) in await load(context, postgresTable, generation, chunk, cancellationToken))
             {
                 found[id] = row;
             }
@@ -121,17 +124,31 @@ public sealed partial class EfReadModelStore(IDbContextFactory<ReadModelDbContex
         context.Set<TReadModel>().AsNoTracking().Where(r => EF.Property<int>(r, ReadModelColumns.GenerationProperty) == generation);
 
     private static async Task<List<KeyValuePair<string, IReadModel>>> LoadChunkAsync<TReadModel>(
-        ReadModelDbContext context, int generation, string[] ids, CancellationToken cancellationToken)
+        ReadModelDbContext context, string? postgresTable, int generation, string[] ids, CancellationToken cancellationToken)
         where TReadModel : class, IReadModel
     {
-        // One array-like parameter (PostgreSQL = ANY, SQLite json_each, SQL Server OPENJSON) rather than EF 10's
-        // default of one parameter per id: a thousand parameters cost more to bind and plan than the rows cost to read.
-        var rows = await Rows<TReadModel>(context, generation)
-            .Where(r => EF.Parameter(ids).Contains(EF.Property<string>(r, ReadModelColumns.IdProperty)))
+        // Elsewhere one array parameter (SQLite json_each, SQL Server OPENJSON) rather than EF 10's default of one
+        // parameter per id: the SQL then does not change with the number of ids, so it is compiled once, not per batch.
+        var query = postgresTable is null
+            ? Rows<TReadModel>(context, generation).Where(r => EF.Parameter(ids).Contains(EF.Property<string>(r, ReadModelColumns.IdProperty)))
+            : context.Set<TReadModel>().FromSqlRaw(PostgreSqlLoad(postgresTable), generation, ids).AsNoTracking();
+        var rows = await query
             .Select(r => new { Id = EF.Property<string>(r, ReadModelColumns.IdProperty), Row = r })
             .ToListAsync(cancellationToken);
         return rows.ConvertAll(r => new KeyValuePair<string, IReadModel>(r.Id, r.Row));
     }
+
+    /// <summary>
+    /// PostgreSQL: one primary-key probe per id ({0} the generation, {1} the ids). <c>id = ANY(@ids)</c> is planned from
+    /// statistics, and a table that is new or grew since it was last analysed (a first rebuild, a fresh install) has
+    /// none that fit: the planner expects most rows to match, scans the table and tests each row against every id,
+    /// and the auto-prepared statement keeps that plan while the table grows. A LATERAL subquery with LIMIT 1 is
+    /// never flattened into a join, so every id is an index lookup whatever the statistics say (see docs/benchmarks.md,
+    /// scenario 6: the first rebuild on a fresh database).
+    /// </summary>
+    private static string PostgreSqlLoad(string table) =>
+        $"SELECT r.* FROM unnest({{1}}::varchar[]) AS k(id) CROSS JOIN LATERAL " +
+        $"(SELECT * FROM {table} AS x WHERE x.\"generation\" = {{0}} AND x.\"id\" = k.id LIMIT 1) AS r";
 
     /// <summary>Now, cut to whole microseconds (PostgreSQL's resolution), so a stored lease expiry compares as it was computed.</summary>
     private DateTime Now()
