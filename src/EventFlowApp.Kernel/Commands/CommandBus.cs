@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.ExceptionServices;
 using EventFlowApp.Kernel.Aggregates;
 using EventFlowApp.Kernel.Core;
 using EventFlowApp.Kernel.EventStores;
@@ -59,16 +58,7 @@ public sealed class CommandBus : ICommandBus
         var contract = command.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<,,>))
             ?? throw new ArgumentException($"{command.GetType().Name} does not implement ICommand<TAggregate, TIdentity, TResult>.", nameof(command));
         var publish = PublishGeneric.MakeGenericMethod(contract.GetGenericArguments());
-        Task task;
-        try
-        {
-            task = (Task)publish.Invoke(this, [command, cancellationToken])!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
+        var task = (Task)publish.InvokeDirect(this, command, cancellationToken)!;
 
         await task;
         return (ExecutionResult)task.GetType().GetProperty(nameof(Task<int>.Result))!.GetValue(task)!;
@@ -77,16 +67,6 @@ public sealed class CommandBus : ICommandBus
     private static readonly MethodInfo PublishGeneric = typeof(CommandBus).GetMethods()
         .Single(m => m.Name == nameof(PublishAsync) && m.IsGenericMethodDefinition);
 
-    private static Task<TResult> Invoke<TResult>(MethodInfo execute, object handler, object aggregate, object command, CancellationToken ct)
-    {
-        try
-        {
-            return (Task<TResult>)execute.Invoke(handler, [aggregate, command, ct])!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-    }
+    private static Task<TResult> Invoke<TResult>(MethodInfo execute, object handler, object aggregate, object command, CancellationToken ct) =>
+        (Task<TResult>)execute.InvokeDirect(handler, aggregate, command, ct)!;
 }

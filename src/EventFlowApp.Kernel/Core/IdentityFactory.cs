@@ -15,16 +15,6 @@ public static class IdentityFactory
     {
         var with = identityType.GetMethod("With", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy, [typeof(string)])
             ?? throw new InvalidOperationException($"{identityType.Name} is not an Identity<T>.");
-        return value =>
-        {
-            try
-            {
-                return (IIdentity)with.Invoke(null, [value])!;
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                throw e.InnerException;
-            }
-        };
+        return value => (IIdentity)with.InvokeDirect(null, value)!;
     }
 }

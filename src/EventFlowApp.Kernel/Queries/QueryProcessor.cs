@@ -1,5 +1,5 @@
 using System.Reflection;
-using System.Runtime.ExceptionServices;
+using EventFlowApp.Kernel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFlowApp.Kernel.Queries;
@@ -21,14 +21,6 @@ public sealed class QueryProcessor : IQueryProcessor
             0 => throw new InvalidOperationException($"No handler is registered for query {query.GetType().Name}."),
             _ => throw new InvalidOperationException($"{handlers.Count} handlers are registered for query {query.GetType().Name}; a query has exactly one."),
         };
-        try
-        {
-            return (Task<TResult>)handlerType.GetMethod("ExecuteQueryAsync")!.Invoke(handler, [query, cancellationToken])!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
+        return (Task<TResult>)handlerType.GetMethod("ExecuteQueryAsync")!.InvokeDirect(handler, query, cancellationToken)!;
     }
 }

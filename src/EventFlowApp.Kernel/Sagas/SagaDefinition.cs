@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
-using System.Runtime.ExceptionServices;
 using EventFlowApp.Kernel.Aggregates;
+using EventFlowApp.Kernel.Core;
 using EventFlowApp.Kernel.Events;
 
 namespace EventFlowApp.Kernel.Sagas;
@@ -110,16 +110,6 @@ public sealed class SagaDefinition
         return null;
     }
 
-    private static Task Invoke(MethodInfo method, object saga, object argument, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (Task)method.Invoke(saga, [argument, cancellationToken])!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-    }
+    private static Task Invoke(MethodInfo method, object saga, object argument, CancellationToken cancellationToken) =>
+        (Task)method.InvokeDirect(saga, argument, cancellationToken)!;
 }

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
-using System.Runtime.ExceptionServices;
+using EventFlowApp.Kernel.Core;
 using EventFlowApp.Kernel.Events;
 using EventFlowApp.Kernel.Processors;
 using EventFlowApp.Kernel.Replay;
@@ -50,18 +50,8 @@ public sealed class AsynchronousSubscriberDefinition
             : throw new InvalidOperationException($"{type.Name} implements no ISubscribeAsynchronousTo<,,>.");
     }
 
-    public Task InvokeAsync(object subscriber, IDomainEvent domainEvent, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (Task)_handlers[domainEvent.EventType].Invoke(subscriber, [domainEvent, cancellationToken])!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-    }
+    public Task InvokeAsync(object subscriber, IDomainEvent domainEvent, CancellationToken cancellationToken) =>
+        (Task)_handlers[domainEvent.EventType].InvokeDirect(subscriber, domainEvent, cancellationToken)!;
 }
 
 /// <summary>One registered asynchronous subscriber class (a closed generic per class, so registrations can be compared).</summary>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using System.Runtime.ExceptionServices;
+using EventFlowApp.Kernel.Core;
 using EventFlowApp.Kernel.Events;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,17 +76,6 @@ public sealed class SynchronousDomainEventPublisher : IDomainEventPublisher
         return (service, (subscriber, e, ct) => Invoke(method, subscriber, e, ct));
     }
 
-    /// <summary>Unwraps reflection's TargetInvocationException, so a subscriber that throws before returning its task is reported (or cancels) like one that fails inside it.</summary>
-    private static Task Invoke(MethodInfo method, object subscriber, IDomainEvent domainEvent, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (Task)method.Invoke(subscriber, [domainEvent, cancellationToken])!;
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-    }
+    private static Task Invoke(MethodInfo method, object subscriber, IDomainEvent domainEvent, CancellationToken cancellationToken) =>
+        (Task)method.InvokeDirect(subscriber, domainEvent, cancellationToken)!;
 }
