@@ -1,3 +1,5 @@
+using EventFlowApp.Kernel.Core;
+
 namespace EventFlowApp.Kernel.Commands;
 
 /// <summary>
@@ -5,17 +7,4 @@ namespace EventFlowApp.Kernel.Commands;
 /// one a saga decided on. Such a command is read back by this name, never by its CLR name.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class CommandNameAttribute : Attribute
-{
-    public CommandNameAttribute(string name, int version)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
-        Name = name;
-        Version = version;
-    }
-
-    public string Name { get; }
-
-    public int Version { get; }
-}
+public sealed class CommandNameAttribute(string name, int version) : StoredNameAttribute(name, version);

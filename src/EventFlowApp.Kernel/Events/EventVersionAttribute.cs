@@ -1,3 +1,5 @@
+using EventFlowApp.Kernel.Core;
+
 namespace EventFlowApp.Kernel.Events;
 
 /// <summary>
@@ -5,17 +7,4 @@ namespace EventFlowApp.Kernel.Events;
 /// a class can be renamed or moved without breaking the history.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class EventVersionAttribute : Attribute
-{
-    public EventVersionAttribute(string name, int version)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
-        Name = name;
-        Version = version;
-    }
-
-    public string Name { get; }
-
-    public int Version { get; }
-}
+public sealed class EventVersionAttribute(string name, int version) : StoredNameAttribute(name, version);

@@ -1,3 +1,5 @@
+using EventFlowApp.Kernel.Core;
+
 namespace EventFlowApp.Kernel.Jobs;
 
 /// <summary>
@@ -5,17 +7,4 @@ namespace EventFlowApp.Kernel.Jobs;
 /// its CLR name, so a class can be renamed or moved while jobs of it wait in a queue.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class JobNameAttribute : Attribute
-{
-    public JobNameAttribute(string name, int version)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
-        Name = name;
-        Version = version;
-    }
-
-    public string Name { get; }
-
-    public int Version { get; }
-}
+public sealed class JobNameAttribute(string name, int version) : StoredNameAttribute(name, version);

@@ -32,17 +32,4 @@ public interface ISagaHandlesTimeout<in TTimeout>
 
 /// <summary>The stable name of a timeout payload: it is stored in the saga's stream until delivered.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class SagaTimeoutAttribute : Attribute
-{
-    public SagaTimeoutAttribute(string name, int version)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
-        Name = name;
-        Version = version;
-    }
-
-    public string Name { get; }
-
-    public int Version { get; }
-}
+public sealed class SagaTimeoutAttribute(string name, int version) : StoredNameAttribute(name, version);

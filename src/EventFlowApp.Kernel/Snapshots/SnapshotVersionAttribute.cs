@@ -1,3 +1,5 @@
+using EventFlowApp.Kernel.Core;
+
 namespace EventFlowApp.Kernel.Snapshots;
 
 /// <summary>
@@ -5,17 +7,4 @@ namespace EventFlowApp.Kernel.Snapshots;
 /// the state's shape changes: snapshots of an older version are ignored and the aggregate is replayed.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class SnapshotVersionAttribute : Attribute
-{
-    public SnapshotVersionAttribute(string name, int version)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
-        Name = name;
-        Version = version;
-    }
-
-    public string Name { get; }
-
-    public int Version { get; }
-}
+public sealed class SnapshotVersionAttribute(string name, int version) : StoredNameAttribute(name, version);
