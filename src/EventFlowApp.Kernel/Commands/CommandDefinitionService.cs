@@ -1,4 +1,5 @@
 using System.Reflection;
+using EventFlowApp.Kernel.Core;
 using EventFlowApp.Kernel.Serialization;
 
 namespace EventFlowApp.Kernel.Commands;
@@ -15,46 +16,39 @@ public sealed record StoredCommand(string Name, int Version, string Json)
 /// </summary>
 public sealed class CommandDefinitionService(IJsonSerializer json)
 {
-    private readonly Dictionary<Type, CommandNameAttribute> _byType = [];
-    private readonly Dictionary<(string Name, int Version), Type> _byName = [];
+    private readonly StoredNameRegistry<(Type Type, string Name, int Version)> _names = new("command");
 
-    public IReadOnlyCollection<Type> All => _byType.Keys;
+    public IReadOnlyCollection<Type> All => _names.Types;
 
     /// <summary>Registers a command type if it carries a <see cref="CommandNameAttribute"/>; others cannot be stored.</summary>
     public void Register(Type commandType)
     {
-        if (_byType.ContainsKey(commandType) || commandType.GetCustomAttribute<CommandNameAttribute>() is not { } attribute)
+        if (_names.Contains(commandType) || commandType.GetCustomAttribute<CommandNameAttribute>() is not { } attribute)
         {
             return;
         }
 
-        if (_byName.TryGetValue((attribute.Name, attribute.Version), out var other))
-        {
-            throw new ArgumentException($"{commandType.FullName} and {other.FullName} both claim command {attribute.Name} v{attribute.Version}.", nameof(commandType));
-        }
-
-        _byType.Add(commandType, attribute);
-        _byName.Add((attribute.Name, attribute.Version), commandType);
+        _names.Add(commandType, attribute.Name, attribute.Version, (commandType, attribute.Name, attribute.Version));
     }
 
     public StoredCommand Store(ICommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         var type = command.GetType();
-        if (!_byType.TryGetValue(type, out var attribute))
+        if (!_names.TryGet(type, out var definition))
         {
             throw new InvalidOperationException(
                 $"{type.Name} cannot be stored to be sent later: it needs [CommandName(\"name\", n)] and a registered handler.");
         }
 
-        return new StoredCommand(attribute.Name, attribute.Version, json.Serialize(command, type));
+        return new StoredCommand(definition.Name, definition.Version, json.Serialize(command, type));
     }
 
     public ICommand Load(StoredCommand stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return _byName.TryGetValue((stored.Name, stored.Version), out var type)
-            ? (ICommand)json.Deserialize(stored.Json, type)
+        return _names.TryGet(stored.Name, stored.Version, out var definition)
+            ? (ICommand)json.Deserialize(stored.Json, definition.Type)
             : throw new InvalidOperationException($"No command named {stored} is registered; it cannot be sent.");
     }
 }

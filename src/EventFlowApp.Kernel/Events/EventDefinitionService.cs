@@ -1,4 +1,5 @@
 using System.Reflection;
+using EventFlowApp.Kernel.Core;
 
 namespace EventFlowApp.Kernel.Events;
 
@@ -8,14 +9,13 @@ namespace EventFlowApp.Kernel.Events;
 /// </summary>
 public sealed class EventDefinitionService
 {
-    private readonly Dictionary<Type, EventDefinition> _byType = [];
-    private readonly Dictionary<(string Name, int Version), EventDefinition> _byName = [];
+    private readonly StoredNameRegistry<EventDefinition> _names = new("event");
 
-    public IReadOnlyCollection<EventDefinition> All => _byType.Values;
+    public IReadOnlyCollection<EventDefinition> All => _names.All;
 
     public void Register(Type eventType)
     {
-        if (_byType.ContainsKey(eventType))
+        if (_names.Contains(eventType))
         {
             return;
         }
@@ -33,7 +33,7 @@ public sealed class EventDefinitionService
     /// </summary>
     public void Register(Type eventType, string name, int version)
     {
-        if (_byType.ContainsKey(eventType))
+        if (_names.Contains(eventType))
         {
             return;
         }
@@ -43,25 +43,17 @@ public sealed class EventDefinitionService
             throw new ArgumentException($"{eventType.FullName} is not a concrete IAggregateEvent.", nameof(eventType));
         }
 
-        var definition = new EventDefinition(eventType, name, version);
-        if (_byName.TryGetValue((definition.Name, definition.Version), out var other))
-        {
-            throw new ArgumentException(
-                $"{eventType.FullName} and {other.Type.FullName} both claim event {definition}.", nameof(eventType));
-        }
-
-        _byType.Add(eventType, definition);
-        _byName.Add((definition.Name, definition.Version), definition);
+        _names.Add(eventType, name, version, new EventDefinition(eventType, name, version));
     }
 
     public EventDefinition Get(Type eventType) =>
-        _byType.TryGetValue(eventType, out var definition)
+        _names.TryGet(eventType, out var definition)
             ? definition
             : throw new InvalidOperationException(
                 $"Event type {eventType.FullName} is not registered; add it with AddEvents or AddDefaults.");
 
     public bool TryGet(string name, int version, out EventDefinition definition) =>
-        _byName.TryGetValue((name, version), out definition!);
+        _names.TryGet(name, version, out definition);
 
-    public bool HasName(string name) => _byName.Keys.Any(k => k.Name == name);
+    public bool HasName(string name) => _names.HasName(name);
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using EventFlowApp.Kernel.Core;
 
 namespace EventFlowApp.Kernel.Jobs;
 
@@ -11,38 +12,30 @@ public sealed record JobDefinition(Type Type, string Name, int Version)
 /// <summary>The registry of job types by stored name and version; filled at start-up, read-only after.</summary>
 public sealed class JobDefinitionService
 {
-    private readonly Dictionary<Type, JobDefinition> _byType = [];
-    private readonly Dictionary<(string Name, int Version), JobDefinition> _byName = [];
+    private readonly StoredNameRegistry<JobDefinition> _names = new("job");
 
-    public IReadOnlyCollection<JobDefinition> All => _byType.Values;
+    public IReadOnlyCollection<JobDefinition> All => _names.All;
 
     public void Register(Type jobType)
     {
         ArgumentNullException.ThrowIfNull(jobType);
-        if (_byType.ContainsKey(jobType))
+        if (_names.Contains(jobType))
         {
             return;
         }
 
         var attribute = jobType.GetCustomAttribute<JobNameAttribute>()
             ?? throw new ArgumentException($"Job {jobType.FullName} has no [JobName(\"name\", n)]; a queued job needs a stable name.", nameof(jobType));
-        var definition = new JobDefinition(jobType, attribute.Name, attribute.Version);
-        if (_byName.TryGetValue((definition.Name, definition.Version), out var other))
-        {
-            throw new ArgumentException($"{jobType.FullName} and {other.Type.FullName} both claim job {definition}.", nameof(jobType));
-        }
-
-        _byType.Add(jobType, definition);
-        _byName.Add((definition.Name, definition.Version), definition);
+        _names.Add(jobType, attribute.Name, attribute.Version, new JobDefinition(jobType, attribute.Name, attribute.Version));
     }
 
     public JobDefinition Get(Type jobType) =>
-        _byType.TryGetValue(jobType, out var definition)
+        _names.TryGet(jobType, out var definition)
             ? definition
             : throw new InvalidOperationException($"Job type {jobType.FullName} is not registered; add a handler for it with AddJobHandler or AddDefaults.");
 
     public JobDefinition Get(string name, int version) =>
-        _byName.TryGetValue((name, version), out var definition)
+        _names.TryGet(name, version, out var definition)
             ? definition
             : throw new InvalidOperationException($"No job named '{name}' v{version} is registered; the job cannot run.");
 }
