@@ -1,21 +1,12 @@
 namespace EventFlowApp.Kernel.Processors;
 
 /// <summary>What an operator needs to know about a processor: where it is, how far behind, whether it runs, and why it stopped.</summary>
-public sealed record ProcessorStatus(
-    string Name,
-    long Position,
-    long Head,
-    ProcessorRunState State,
-    ProcessorFailure? LastError,
-    int ParkedCount,
-    string? LeaseOwner,
-    DateTimeOffset? LeaseExpiresAt,
-    DateTimeOffset UpdatedAt)
+public sealed record ProcessorStatus(ProcessorState Processor, long Head)
 {
-    public long Lag => Math.Max(0, Head - Position);
+    public long Lag => Math.Max(0, Head - Processor.Position);
 
     /// <summary>Some node holds an unexpired lease on it.</summary>
-    public bool IsRunning(DateTimeOffset now) => LeaseOwner is not null && LeaseExpiresAt > now;
+    public bool IsRunning(DateTimeOffset now) => Processor.LeaseOwner is not null && Processor.LeaseExpiresAt > now;
 }
 
 /// <summary>Reads every processor's status against the event store's head.</summary>
@@ -25,7 +16,6 @@ public sealed class ProcessorMonitor(IProcessorStore store, EventStores.IEventPe
     {
         var head = await events.GetHeadPositionAsync(cancellationToken);
         var states = await store.ListAsync(cancellationToken);
-        return states.Select(s => new ProcessorStatus(
-            s.Name, s.Position, head, s.State, s.LastError, s.ParkedCount, s.LeaseOwner, s.LeaseExpiresAt, s.UpdatedAt)).ToList();
+        return states.Select(s => new ProcessorStatus(s, head)).ToList();
     }
 }

@@ -51,19 +51,23 @@ public static class ReadModelApi
         });
     }
 
-    private static object Describe(ProcessorStatus status, DateTimeOffset now) => new
+    private static object Describe(ProcessorStatus status, DateTimeOffset now)
     {
-        name = status.Name,
-        position = status.Position,
-        head = status.Head,
-        lag = status.Lag,
-        state = status.State,
-        running = status.IsRunning(now),
-        leaseOwner = status.LeaseOwner,
-        parkedCount = status.ParkedCount,
-        lastError = status.LastError,
-        updatedAt = status.UpdatedAt,
-    };
+        var processor = status.Processor;
+        return new
+        {
+            name = processor.Name,
+            position = processor.Position,
+            head = status.Head,
+            lag = status.Lag,
+            state = processor.State,
+            running = status.IsRunning(now),
+            leaseOwner = processor.LeaseOwner,
+            parkedCount = processor.ParkedCount,
+            lastError = processor.LastError,
+            updatedAt = processor.UpdatedAt,
+        };
+    }
 }
 
 public sealed record PointInTimeRequest(string Name, long? UpToPosition, DateTimeOffset? UpToTime);
