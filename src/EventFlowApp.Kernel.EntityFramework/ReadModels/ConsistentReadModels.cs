@@ -4,7 +4,6 @@ using EventFlowApp.Kernel.Events;
 using EventFlowApp.Kernel.EventStores;
 using EventFlowApp.Kernel.ReadModels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFlowApp.Kernel.EntityFramework.ReadModels;
 
@@ -27,7 +26,7 @@ public sealed class ConsistentReadModels(
     EventSerializer serializer,
     EfReadModelStore store,
     DatabaseOptions database,
-    IServiceProvider services,
+    ReadModelProcessorFactory processors,
     TimeProvider time)
 {
     private readonly Lazy<DbContextOptions<ReadModelDbContext>> _options = new(() => EventStoreDbContextConfigurator.ReadModelOptions(database, catalog));
@@ -90,7 +89,7 @@ public sealed class ConsistentReadModels(
         try
         {
             var domainEvents = rows.ConvertAll(serializer.Deserialize);
-            var applier = new ReadModelBatchApplier(definition, (IReadModelLocator)ActivatorUtilities.GetServiceOrCreateInstance(services, definition.LocatorType));
+            var applier = processors.Applier(definition);
             var located = applier.Locate(domainEvents);
             var loaded = new Dictionary<string, IReadModel>(StringComparer.Ordinal);
             await store.LoadInto(context, definition, generation, located.SelectMany(ids => ids), loaded, cancellationToken);
