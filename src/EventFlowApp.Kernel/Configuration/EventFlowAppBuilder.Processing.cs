@@ -3,6 +3,8 @@ using EventFlowApp.Kernel.Jobs;
 using EventFlowApp.Kernel.Jobs.InMemory;
 using EventFlowApp.Kernel.Jobs.ScheduledCommands;
 using EventFlowApp.Kernel.Processors;
+using EventFlowApp.Kernel.Processors.Jobs;
+using EventFlowApp.Kernel.ReadModels.Jobs;
 using EventFlowApp.Kernel.Replay;
 using EventFlowApp.Kernel.Sagas;
 using EventFlowApp.Kernel.Serialization;
@@ -86,6 +88,11 @@ public sealed partial class EventFlowAppBuilder
     {
         AddJobHandler<ScheduledCommandJobHandler>();
         AddJobHandler<SagaTimeoutJobHandler>();
+        AddJobHandler<RunGenerationJobHandler>();
+        AddJobHandler<RebuildReadModelsJobHandler>();
+        AddJobHandler<ResumeRebuildsJobHandler>();
+        AddJobHandler<DropEndedGenerationsJobHandler>();
+        AddJobHandler<CheckProcessorHealthJobHandler>();
 
         var jobs = new JobDefinitionService();
         foreach (var type in JobTypes)
@@ -103,10 +110,12 @@ public sealed partial class EventFlowAppBuilder
         });
         Services.TryAddSingleton<IReplayContext, ReplayContext>();
         Services.TryAddSingleton<JobExecutor>();
+        Services.TryAddScoped<JobContext>();
         Services.TryAddSingleton(new InMemoryJobSchedulerOptions());
         Services.TryAddSingleton<InMemoryJobScheduler>();
         Services.TryAddSingleton<IJobScheduler>(sp => sp.GetRequiredService<InMemoryJobScheduler>());
         Services.TryAddSingleton<CommandScheduler>();
+        Services.TryAddScoped<ReadModelJobs>();
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITrackedProcessorSource, SagaProcessorSource>());
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITrackedProcessorSource, AsynchronousSubscriberSource>());
     }

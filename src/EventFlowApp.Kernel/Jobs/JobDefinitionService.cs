@@ -3,8 +3,8 @@ using EventFlowApp.Kernel.Core;
 
 namespace EventFlowApp.Kernel.Jobs;
 
-/// <summary>How a job type is queued: its stable name and version.</summary>
-public sealed record JobDefinition(Type Type, string Name, int Version)
+/// <summary>How a job type is queued: its stable name and version, and its own retry count if it has one.</summary>
+public sealed record JobDefinition(Type Type, string Name, int Version, int? Retries)
 {
     public override string ToString() => $"{Name} v{Version}";
 }
@@ -26,13 +26,15 @@ public sealed class JobDefinitionService
 
         var attribute = jobType.GetCustomAttribute<JobNameAttribute>()
             ?? throw new ArgumentException($"Job {jobType.FullName} has no [JobName(\"name\", n)]; a queued job needs a stable name.", nameof(jobType));
-        _names.Add(jobType, attribute.Name, attribute.Version, new JobDefinition(jobType, attribute.Name, attribute.Version));
+        _names.Add(jobType, attribute.Name, attribute.Version, new JobDefinition(jobType, attribute.Name, attribute.Version, jobType.GetCustomAttribute<JobRetriesAttribute>()?.Attempts));
     }
 
     public JobDefinition Get(Type jobType) =>
         _names.TryGet(jobType, out var definition)
             ? definition
             : throw new InvalidOperationException($"Job type {jobType.FullName} is not registered; add a handler for it with AddJobHandler or AddDefaults.");
+
+    public bool TryGet(string name, int version, out JobDefinition definition) => _names.TryGet(name, version, out definition);
 
     public JobDefinition Get(string name, int version) =>
         _names.TryGet(name, version, out var definition)

@@ -24,14 +24,21 @@ public sealed class JobExecutor(JobDefinitionService definitions, IJsonSerialize
         return new JobRequest(jobId, definition.Name, definition.Version, json.Serialize(job, definition.Type));
     }
 
-    public async Task ExecuteAsync(JobRequest request, CancellationToken cancellationToken)
+    public JobDefinition Definition(JobRequest request) => definitions.Get(request.Name, request.Version);
+
+    /// <summary>Runs the job in a fresh scope whose <see cref="JobContext"/> carries <paramref name="run"/>; returns the result the job left.</summary>
+    public async Task<string?> ExecuteAsync(JobRequest request, IJobRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(run);
         var definition = definitions.Get(request.Name, request.Version);
         var payload = json.Deserialize(request.Payload, definition.Type);
-        var run = Runners.GetOrAdd(definition.Type, t => RunTypedMethod.MakeGenericMethod(t).CreateDelegate<Func<IServiceProvider, object, CancellationToken, Task>>());
+        var execute = Runners.GetOrAdd(definition.Type, t => RunTypedMethod.MakeGenericMethod(t).CreateDelegate<Func<IServiceProvider, object, CancellationToken, Task>>());
         await using var scope = scopes.CreateAsyncScope();
-        await run(scope.ServiceProvider, payload, cancellationToken);
+        var context = scope.ServiceProvider.GetRequiredService<JobContext>();
+        context.Run = run;
+        await execute(scope.ServiceProvider, payload, cancellationToken);
+        return context.Result;
     }
 
     private static Task RunTypedAsync<TJob>(IServiceProvider services, object payload, CancellationToken cancellationToken)

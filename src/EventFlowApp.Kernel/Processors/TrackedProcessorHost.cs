@@ -83,7 +83,8 @@ public sealed partial class TrackedProcessorHost(
             _running[name] = (stop, Task.Run(() => FollowAsync(processor, stop.Token), CancellationToken.None));
         }
 
-        if (options.ResumeRebuilds)
+        // A scheduler that resumes rebuilds as jobs (Hangfire) owns them; resuming here too would race it.
+        if (options.ResumeRebuilds && services.GetService<ReadModels.Jobs.RebuildsRunAsJobs>() is null)
         {
             await ResumeRebuildsAsync(stoppingToken);
         }

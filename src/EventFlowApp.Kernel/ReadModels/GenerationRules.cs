@@ -45,6 +45,15 @@ public static class GenerationRules
                 $"Read model '{request.ReadModel}' has been live or is being rebuilt; a new generation is built beside the live one and then switched.");
         }
 
+        // Two complete rebuilds would fill two generations from the same events and race to switch live.
+        var pointInTime = request.UpToPosition is not null || request.UpToTime is not null;
+        if (request.State == GenerationState.Building && !pointInTime
+            && existing.FirstOrDefault(g => g.State == GenerationState.Building && !g.IsPointInTime) is { } running)
+        {
+            throw new ReadModelStateException(
+                $"Read model '{request.ReadModel}' is already being rebuilt (generation {running.Generation}); wait for it or cancel it first.");
+        }
+
         if (request.Name is { } name && existing.Any(g => g.Name == name))
         {
             throw new ReadModelStateException($"Read model '{request.ReadModel}' already has a generation named '{name}'.");

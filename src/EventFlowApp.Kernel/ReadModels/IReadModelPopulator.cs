@@ -30,6 +30,12 @@ public interface IReadModelPopulator
     /// <summary><see cref="StartRebuildAsync"/> then <see cref="RunAsync"/>.</summary>
     Task<RebuildResult> RebuildAsync(string readModel, IProgress<ProcessorProgress>? progress, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Ends a Building generation as Cancelled (an operator gave up on it, after its run stopped); the live
+    /// generation is untouched. False when the generation had already ended.
+    /// </summary>
+    Task<bool> CancelAsync(string readModel, int generation, CancellationToken cancellationToken);
+
     /// <summary>Drops generations that are not live and ended (retired, failed, cancelled) more than <paramref name="olderThan"/> ago.</summary>
     Task<IReadOnlyList<ReadModelGeneration>> DropEndedAsync(TimeSpan olderThan, CancellationToken cancellationToken);
 }

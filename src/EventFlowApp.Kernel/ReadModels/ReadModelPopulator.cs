@@ -9,6 +9,8 @@ public sealed class ReadModelPopulator(
     TrackedProcessorRunner runner,
     TimeProvider time) : IReadModelPopulator
 {
+    private const string CancelledReason = "Cancelled before it caught up; the live generation was not touched.";
+
     public Task<ReadModelGeneration> StartRebuildAsync(string readModel, CancellationToken cancellationToken) =>
         generations.CreateAsync(new GenerationRequest(registry.Get(readModel).Name, GenerationState.Building), cancellationToken);
 
@@ -51,7 +53,7 @@ public sealed class ReadModelPopulator(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !resumableOnCancel)
         {
-            await generations.EndAsync(readModel, generation, GenerationState.Cancelled, "Cancelled before it caught up; the live generation was not touched.", CancellationToken.None);
+            await generations.EndAsync(readModel, generation, GenerationState.Cancelled, CancelledReason, CancellationToken.None);
             throw;
         }
 
@@ -74,6 +76,18 @@ public sealed class ReadModelPopulator(
 
         var ended = await generations.GetAsync(readModel, generation, cancellationToken) ?? target;
         return new RebuildResult(ended, run);
+    }
+
+    public async Task<bool> CancelAsync(string readModel, int generation, CancellationToken cancellationToken)
+    {
+        var target = await generations.GetAsync(readModel, generation, cancellationToken) ?? throw GenerationRules.NotFound(readModel, generation);
+        if (target.State != GenerationState.Building)
+        {
+            return false;
+        }
+
+        await generations.EndAsync(readModel, generation, GenerationState.Cancelled, CancelledReason, cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<ReadModelGeneration>> DropEndedAsync(TimeSpan olderThan, CancellationToken cancellationToken)

@@ -146,7 +146,7 @@ public sealed class InMemoryJobSchedulerTests : IDisposable
 
         var request = Jobs.GetJob(id)!.Request;
         Assert.Equal(("test-note", 1), (request.Name, request.Version));
-        await _host.Get<JobExecutor>().ExecuteAsync(new JobRequest("by-hand", "test-note", 1, """{"text":"from the queue"}"""), Ct);
+        await _host.Get<JobExecutor>().ExecuteAsync(new JobRequest("by-hand", "test-note", 1, """{"text":"from the queue"}"""), new DetachedJobRun("by-hand"), Ct);
         Assert.Equal(["from the queue"], _log.Runs);
     }
 
@@ -154,7 +154,7 @@ public sealed class InMemoryJobSchedulerTests : IDisposable
     public async Task A_job_whose_name_is_unknown_fails_clearly()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => _host.Get<JobExecutor>().ExecuteAsync(new JobRequest("old", "test-renamed-away", 1, "{}"), Ct));
+            () => _host.Get<JobExecutor>().ExecuteAsync(new JobRequest("old", "test-renamed-away", 1, "{}"), new DetachedJobRun("old"), Ct));
 
         Assert.Contains("test-renamed-away", error.Message, StringComparison.Ordinal);
     }

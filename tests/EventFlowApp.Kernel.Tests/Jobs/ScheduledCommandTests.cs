@@ -56,8 +56,8 @@ public sealed class ScheduledCommandTests : IDisposable
         var job = new ScheduledCommandJob(_host.Get<CommandDefinitionService>().Store(new CountThing(_id, 3)));
         var request = executor.Describe(job, "job-1");
 
-        await executor.ExecuteAsync(request, Ct);
-        await executor.ExecuteAsync(request, Ct);
+        await executor.ExecuteAsync(request, new DetachedJobRun(request.JobId), Ct);
+        await executor.ExecuteAsync(request, new DetachedJobRun(request.JobId), Ct);
 
         Assert.Equal(3, (await _host.LoadAsync(_id)).State.Total);
     }

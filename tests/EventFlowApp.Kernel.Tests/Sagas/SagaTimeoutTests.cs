@@ -50,7 +50,7 @@ public sealed class SagaTimeoutTests : SagaHost
         var head = (await Host.AllAsync())[^1].GlobalSequenceNumber;
 
         var executor = Host.Get<JobExecutor>();
-        await executor.ExecuteAsync(executor.Describe(new SagaTimeoutJob("ThingWatch", Saga.Value, timeoutId), "late"), Ct);
+        await executor.ExecuteAsync(executor.Describe(new SagaTimeoutJob("ThingWatch", Saga.Value, timeoutId), "late"), new DetachedJobRun("late"), Ct);
 
         Assert.Equal(head, (await Host.AllAsync())[^1].GlobalSequenceNumber);
         Assert.Null((await SagaAsync()).State.Data.ExpiredBecause);
@@ -88,7 +88,7 @@ public sealed class SagaTimeoutTests : SagaHost
         var head = (await Host.AllAsync())[^1].GlobalSequenceNumber;
 
         var executor = Host.Get<JobExecutor>();
-        await executor.ExecuteAsync(executor.Describe(new SagaTimeoutJob("ThingWatch", Saga.Value, timeoutId), "again"), Ct);
+        await executor.ExecuteAsync(executor.Describe(new SagaTimeoutJob("ThingWatch", Saga.Value, timeoutId), "again"), new DetachedJobRun("again"), Ct);
 
         Assert.Equal(head, (await Host.AllAsync())[^1].GlobalSequenceNumber);
     }

@@ -188,7 +188,7 @@ public sealed partial class InMemoryJobScheduler(
         Exception? error = null;
         try
         {
-            await executor.ExecuteAsync(entry.Request, cancellationToken);
+            entry.Result = await executor.ExecuteAsync(entry.Request, entry, cancellationToken);
         }
         catch (Exception e)
         {
@@ -217,7 +217,8 @@ public sealed partial class InMemoryJobScheduler(
     private void Fail(Entry entry, Exception error)
     {
         entry.LastError = error;
-        var retry = entry.Attempts < options.MaxAttempts;
+        var attempts = executor.Definition(entry.Request).Retries is { } retries ? retries + 1 : options.MaxAttempts;
+        var retry = entry.Attempts < attempts;
         LogJobFailed(logger, error, entry.Request.ToString(), entry.Attempts, retry);
         if (!retry)
         {
@@ -233,8 +234,21 @@ public sealed partial class InMemoryJobScheduler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {Job} failed on attempt {Attempt} (retrying: {Retry})")]
     private static partial void LogJobFailed(ILogger logger, Exception exception, string job, int attempt, bool retry);
 
-    private sealed class Entry(JobRequest request, DateTimeOffset dueAt)
+    private sealed class Entry(JobRequest request, DateTimeOffset dueAt) : IJobRun
     {
+        private JobProgress? _progress;
+
+        public string JobId => Request.JobId;
+
+        public JobProgress? Progress => Volatile.Read(ref _progress);
+
+        public string? Result { get; set; }
+
+        public void ReportProgress(JobProgress progress) => Volatile.Write(ref _progress, progress);
+
+        // Read by the job after its token fired; the flag is set before the token is cancelled.
+        public bool IsCancelledByOperator() => Volatile.Read(ref _cancelRequested);
+
         public JobRequest Request { get; } = request;
 
         public DateTimeOffset DueAt { get; set; } = dueAt;
@@ -245,7 +259,13 @@ public sealed partial class InMemoryJobScheduler(
 
         public Exception? LastError { get; set; }
 
-        public bool CancelRequested { get; set; }
+        private bool _cancelRequested;
+
+        public bool CancelRequested
+        {
+            get => Volatile.Read(ref _cancelRequested);
+            set => Volatile.Write(ref _cancelRequested, value);
+        }
 
         public ITimer? Timer { get; set; }
 
@@ -253,6 +273,6 @@ public sealed partial class InMemoryJobScheduler(
 
         public Task? Run { get; set; }
 
-        public JobInfo Info() => new(Request, DueAt, Status, Attempts, LastError);
+        public JobInfo Info() => new(Request, DueAt, Status, Attempts, LastError, Progress, Result);
     }
 }

@@ -15,15 +15,16 @@ public enum JobStatus
     Cancelled,
 }
 
-/// <summary>What the in-memory scheduler knows of one job: when it is due, how it ended, and its last error.</summary>
-public sealed record JobInfo(JobRequest Request, DateTimeOffset DueAt, JobStatus Status, int Attempts, Exception? LastError)
+/// <summary>What the in-memory scheduler knows of one job: when it is due, how it ended, its last error, progress and result.</summary>
+public sealed record JobInfo(
+    JobRequest Request, DateTimeOffset DueAt, JobStatus Status, int Attempts, Exception? LastError, JobProgress? Progress, string? Result)
 {
     public string JobId => Request.JobId;
 }
 
 public sealed class InMemoryJobSchedulerOptions
 {
-    /// <summary>Runs of a failing job before it is marked failed (Hangfire retries too).</summary>
+    /// <summary>Runs of a failing job before it is marked failed (Hangfire retries too); a job type's [JobRetries] overrides it.</summary>
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>The wait before a failed job runs again; grows with each attempt.</summary>

@@ -1,0 +1,46 @@
+using EventFlowApp.Kernel.Jobs;
+using EventFlowApp.Kernel.Processors;
+
+namespace EventFlowApp.Kernel.ReadModels.Jobs;
+
+/// <summary>Finds Building generations nobody is filling (their node died) and queues a job to resume each from its checkpoint.</summary>
+[JobName("read-model-rebuild-resume", 1)]
+public sealed record ResumeRebuildsJob;
+
+/// <summary>
+/// A generation is abandoned when no node holds its lease and nothing happened to it for a lease
+/// period (so a generation whose first job is about to start is left to that job). The resumed job's
+/// id names the checkpoint it starts from: running this twice queues one job.
+/// </summary>
+public sealed class ResumeRebuildsJobHandler(
+    IReadModelGenerationStore generations, IProcessorStore processors, ReadModelJobs jobs, TrackedProcessorOptions options, TimeProvider time, JobContext context)
+    : IJobHandler<ResumeRebuildsJob>
+{
+    public async Task ExecuteAsync(ResumeRebuildsJob job, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var lines = new List<string>();
+        foreach (var building in (await generations.ListAsync(null, cancellationToken)).Where(g => g.State == GenerationState.Building))
+        {
+            var state = await processors.GetAsync(building.ProcessorName, cancellationToken);
+            var leased = state?.LeaseOwner is not null && state.LeaseExpiresAt > now;
+            var lastActivity = new[] { building.CreatedAt, state?.UpdatedAt ?? default, state?.LeaseExpiresAt ?? default }.Max();
+            if (leased || now - lastActivity < options.LeaseDuration)
+            {
+                continue;
+            }
+
+            var position = state?.Position ?? 0;
+            var started = await jobs.QueueAsync(building, cancellationToken, position);
+            lines.Add($"{building.ReadModel} generation {building.Generation}: resumed from position {position:N0} as job {started.JobId}");
+        }
+
+        context.Result = lines.Count == 0 ? "No abandoned rebuild." : string.Join(Environment.NewLine, lines);
+    }
+}
+
+/// <summary>
+/// Registered by a scheduler that resumes interrupted rebuilds with <see cref="ResumeRebuildsJob"/>
+/// (Hangfire): the processor host then leaves Building generations to those jobs.
+/// </summary>
+public sealed class RebuildsRunAsJobs;
