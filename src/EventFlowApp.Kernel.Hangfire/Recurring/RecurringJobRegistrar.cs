@@ -1,0 +1,48 @@
+using EventFlowApp.Kernel.Hangfire.Running;
+using EventFlowApp.Kernel.Jobs;
+using EventFlowApp.Kernel.ReadModels.Jobs;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Storage;
+using Microsoft.Extensions.Hosting;
+
+namespace EventFlowApp.Kernel.Hangfire.Recurring;
+
+/// <summary>
+/// At start-up: makes Hangfire's recurring jobs match the configuration (added, updated, and ours that
+/// are no longer configured removed), and queues one resume-rebuilds job so a rebuild left by a node
+/// that died is picked up without waiting for a schedule.
+/// </summary>
+internal sealed class RecurringJobRegistrar(
+    IRecurringJobManagerV2 recurring, JobStorage storage, JobExecutor executor, IJobScheduler scheduler, HangfireOptions options)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var wanted = options.RecurringJobs.ToDictionary(j => j.Id, StringComparer.Ordinal);
+        foreach (var job in options.RecurringJobs)
+        {
+            var request = executor.Describe(job.Job, "recurring:" + job.Id);
+            var call = Job.FromExpression<HangfireJobRunner>(r => r.RunAsync(request, null!, CancellationToken.None));
+            recurring.AddOrUpdate(job.Id, new Job(call.Type, call.Method, call.Args, options.Queue), job.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        }
+
+        using (var connection = storage.GetConnection())
+        {
+            foreach (var existing in connection.GetRecurringJobs())
+            {
+                if (existing.Job?.Type == typeof(HangfireJobRunner) && !wanted.ContainsKey(existing.Id))
+                {
+                    recurring.RemoveIfExists(existing.Id);
+                }
+            }
+        }
+
+        if (options.ResumeRebuildsOnStart)
+        {
+            await scheduler.EnqueueAsync(new ResumeRebuildsJob(), "resume-rebuilds:start:" + Guid.NewGuid().ToString("N"), cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

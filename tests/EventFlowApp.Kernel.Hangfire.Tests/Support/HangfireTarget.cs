@@ -1,0 +1,63 @@
+using Npgsql;
+
+namespace EventFlowApp.Kernel.Hangfire.Tests.Support;
+
+/// <summary>Where a test's Hangfire keeps its jobs: a throw-away SQLite file or PostgreSQL database, shared by the test's hosts.</summary>
+public abstract class HangfireTarget : IAsyncDisposable
+{
+    public abstract HangfireStorageProvider Provider { get; }
+
+    public abstract string ConnectionString { get; }
+
+    public abstract ValueTask DisposeAsync();
+}
+
+public sealed class SqliteHangfireTarget : HangfireTarget
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), "eventflowapp-hangfire-tests", $"{Guid.NewGuid():N}.db");
+
+    public override HangfireStorageProvider Provider => HangfireStorageProvider.Sqlite;
+
+    public override string ConnectionString => _file;
+
+    public override ValueTask DisposeAsync()
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_file + suffix);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>A new database on the server named by EVENTFLOWAPP_TEST_POSTGRES (scripts/test.sh starts it and sets it).</summary>
+public sealed class PostgreSqlHangfireTarget : HangfireTarget
+{
+    private readonly string _server;
+    private readonly string _name = $"efapp_hangfire_{Guid.NewGuid():N}";
+
+    public PostgreSqlHangfireTarget()
+    {
+        _server = Environment.GetEnvironmentVariable("EVENTFLOWAPP_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("EVENTFLOWAPP_TEST_POSTGRES is not set; run the tests with ./scripts/test.sh, which starts PostgreSQL.");
+        using var admin = new NpgsqlConnection(_server);
+        admin.Open();
+        using var create = new NpgsqlCommand($"CREATE DATABASE {_name}", admin);
+        create.ExecuteNonQuery();
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString;
+    }
+
+    public override HangfireStorageProvider Provider => HangfireStorageProvider.PostgreSql;
+
+    public override string ConnectionString { get; }
+
+    public override async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(_server);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
