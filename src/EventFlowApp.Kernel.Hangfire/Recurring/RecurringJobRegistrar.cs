@@ -1,5 +1,6 @@
 using EventFlowApp.Kernel.Hangfire.Running;
 using EventFlowApp.Kernel.Jobs;
+using EventFlowApp.Kernel.Processors;
 using EventFlowApp.Kernel.ReadModels.Jobs;
 using Hangfire;
 using Hangfire.Common;
@@ -10,11 +11,11 @@ namespace EventFlowApp.Kernel.Hangfire.Recurring;
 
 /// <summary>
 /// At start-up: makes Hangfire's recurring jobs match the configuration (added, updated, and ours that
-/// are no longer configured removed), and queues one resume-rebuilds job so a rebuild left by a node
-/// that died is picked up without waiting for a schedule.
+/// are no longer configured removed), and schedules one resume-rebuilds job a lease period ahead, so a
+/// rebuild left by a node that died is picked up without waiting for the recurring schedule.
 /// </summary>
 internal sealed class RecurringJobRegistrar(
-    IRecurringJobManagerV2 recurring, JobStorage storage, JobExecutor executor, IJobScheduler scheduler, HangfireOptions options)
+    IRecurringJobManagerV2 recurring, JobStorage storage, JobExecutor executor, IJobScheduler scheduler, HangfireOptions options, TrackedProcessorOptions processors)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -40,7 +41,9 @@ internal sealed class RecurringJobRegistrar(
 
         if (options.ResumeRebuildsOnStart)
         {
-            await scheduler.EnqueueAsync(new ResumeRebuildsJob(), "resume-rebuilds:start:" + Guid.NewGuid().ToString("N"), cancellationToken);
+            // A node killed mid-rebuild holds its lease for up to one lease period; look once it has surely lapsed.
+            await scheduler.ScheduleAsync(
+                new ResumeRebuildsJob(), processors.LeaseDuration + TimeSpan.FromSeconds(1), "resume-rebuilds:start:" + Guid.NewGuid().ToString("N"), cancellationToken);
         }
     }
 

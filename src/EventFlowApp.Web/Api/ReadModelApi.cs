@@ -1,12 +1,14 @@
 using EventFlowApp.Kernel.Processors;
+using EventFlowApp.Kernel.Jobs;
 using EventFlowApp.Kernel.ReadModels;
+using EventFlowApp.Kernel.ReadModels.Jobs;
 
 namespace EventFlowApp.Web.Api;
 
 /// <summary>
 /// Read models and their processors for operators: status, lag and errors; rebuilds and point-in-time
-/// generations. A rebuild request only creates the Building generation and answers 202: the processor
-/// host (on whichever node takes the lease) fills it and switches it live.
+/// generations. A rebuild request creates the Building generation and queues the job that fills it
+/// (on whichever node's Hangfire server takes it), answering 202 with the generation and the job id.
 /// </summary>
 public static class ReadModelApi
 {
@@ -32,16 +34,15 @@ public static class ReadModelApi
                 generations = all.Where(g => g.ReadModel == d.Name),
             }));
         });
-        endpoints.MapPost("/api/read-models/{name}/rebuilds", async (string name, IReadModelPopulator populator, CancellationToken ct) =>
+        endpoints.MapPost("/api/read-models/rebuilds", async (RebuildAllRequest? request, IJobScheduler jobs, CancellationToken ct) =>
         {
-            var generation = await populator.StartRebuildAsync(name, ct);
-            return Results.Accepted($"/api/read-models/{name}/generations/{generation.Generation}", generation);
+            var jobId = await jobs.EnqueueAsync(new RebuildReadModelsJob(request?.ReadModels), null, ct);
+            return Results.Accepted($"/api/jobs/{jobId}", new { jobId });
         });
-        endpoints.MapPost("/api/read-models/{name}/point-in-time", async (string name, PointInTimeRequest request, IReadModelPopulator populator, CancellationToken ct) =>
-        {
-            var generation = await populator.StartPointInTimeAsync(name, request.Name, request.UpToPosition, request.UpToTime, ct);
-            return Results.Accepted($"/api/read-models/{name}/generations/{generation.Generation}", generation);
-        });
+        endpoints.MapPost("/api/read-models/{name}/rebuilds", async (string name, ReadModelJobs jobs, CancellationToken ct) =>
+            Started(await jobs.StartRebuildAsync(name, ct)));
+        endpoints.MapPost("/api/read-models/{name}/point-in-time", async (string name, PointInTimeRequest request, ReadModelJobs jobs, CancellationToken ct) =>
+            Started(await jobs.StartPointInTimeAsync(name, request.Name, request.UpToPosition, request.UpToTime, ct)));
         endpoints.MapGet("/api/read-models/{name}/generations/{generation:int}", async (string name, int generation, IReadModelGenerationStore generations, CancellationToken ct) =>
             await generations.GetAsync(name, generation, ct) is { } found ? Results.Ok(found) : throw GenerationRules.NotFound(name, generation));
         endpoints.MapDelete("/api/read-models/{name}/generations/{generation:int}", async (string name, int generation, IReadModelGenerationStore generations, CancellationToken ct) =>
@@ -49,6 +50,14 @@ public static class ReadModelApi
             await generations.DropAsync(name, generation, ct);
             return Results.NoContent();
         });
+    }
+
+    private static IResult Started(StartedGeneration started)
+    {
+        var generation = started.Generation;
+        return Results.Accepted(
+            $"/api/read-models/{generation.ReadModel}/generations/{generation.Generation}",
+            new { generation.ReadModel, generation.Generation, generation.State, generation.Name, generation.UpToPosition, generation.UpToTime, generation.CreatedAt, started.JobId });
     }
 
     private static object Describe(ProcessorStatus status, DateTimeOffset now)
@@ -69,5 +78,8 @@ public static class ReadModelApi
         };
     }
 }
+
+/// <summary>Read models to rebuild; none (or no body) means every read model.</summary>
+public sealed record RebuildAllRequest(IReadOnlyList<string>? ReadModels);
 
 public sealed record PointInTimeRequest(string Name, long? UpToPosition, DateTimeOffset? UpToTime);

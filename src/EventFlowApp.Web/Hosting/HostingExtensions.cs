@@ -1,4 +1,5 @@
 using EventFlowApp.Kernel.EntityFramework.Configuration;
+using EventFlowApp.Kernel.Hangfire;
 using EventFlowApp.Kernel.Processors;
 using EventFlowApp.Ledger;
 using EventFlowApp.Ledger.ExchangeRates;
@@ -32,7 +33,7 @@ public static class HostingExtensions
         var runProcessors = configuration.GetValue("Processors:RunInBackground", true);
         builder.Services.AddEventFlowApp(o =>
         {
-            o.AddLedger().UseEntityFramework(database);
+            o.AddLedger().UseEntityFramework(database).UseHangfire(JobsConfiguration.From(configuration, database));
             if (runProcessors)
             {
                 var refresh = configuration.GetValue("Processors:RefreshMilliseconds", 2000);
@@ -80,6 +81,7 @@ public static class HostingExtensions
         app.MapLedgerApi();
         app.MapImportApi();
         app.MapReadModelApi();
+        app.MapJobApi();
         app.MapReportApi();
     }
 }

@@ -8,8 +8,9 @@ namespace EventFlowApp.Kernel.ReadModels.Jobs;
 public sealed record ResumeRebuildsJob;
 
 /// <summary>
-/// A generation is abandoned when no node holds its lease and nothing happened to it for a lease
-/// period (so a generation whose first job is about to start is left to that job). The resumed job's
+/// A generation is abandoned when no node holds its lease and it neither started nor moved for a lease
+/// period (so a generation whose first job is about to start is left to that job); an expired lease
+/// alone is enough otherwise, as its holder stopped renewing it. The resumed job's
 /// id names the checkpoint it starts from: running this twice queues one job.
 /// </summary>
 public sealed class ResumeRebuildsJobHandler(
@@ -24,7 +25,7 @@ public sealed class ResumeRebuildsJobHandler(
         {
             var state = await processors.GetAsync(building.ProcessorName, cancellationToken);
             var leased = state?.LeaseOwner is not null && state.LeaseExpiresAt > now;
-            var lastActivity = new[] { building.CreatedAt, state?.UpdatedAt ?? default, state?.LeaseExpiresAt ?? default }.Max();
+            var lastActivity = new[] { building.CreatedAt, state?.UpdatedAt ?? default }.Max();
             if (leased || now - lastActivity < options.LeaseDuration)
             {
                 continue;
