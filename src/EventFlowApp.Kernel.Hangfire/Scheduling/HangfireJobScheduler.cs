@@ -13,7 +13,7 @@ namespace EventFlowApp.Kernel.Hangfire.Scheduling;
 /// known id again creates nothing, and cancelling by our id deletes the Hangfire job, which also
 /// cancels a running one's token.
 /// </summary>
-internal sealed class HangfireJobScheduler(IBackgroundJobClientV2 client, JobStorage storage, JobExecutor executor, TimeProvider time, HangfireOptions options)
+public sealed class HangfireJobScheduler(IBackgroundJobClientV2 client, JobStorage storage, JobExecutor executor, TimeProvider time, HangfireOptions options)
     : IJobScheduler
 {
     private readonly JobIdMap _ids = new(storage);
@@ -49,7 +49,7 @@ internal sealed class HangfireJobScheduler(IBackgroundJobClientV2 client, JobSto
         return Task.FromResult(client.ChangeState(hangfireId, new DeletedState { Reason = "Cancelled" }, state));
     }
 
-    /// <summary>The Hangfire id behind one of our job ids, or null when there is none.</summary>
+    /// <summary>The Hangfire id behind one of our job ids (its page in the dashboard is /hangfire/jobs/details/{id}), or null when there is none.</summary>
     public string? FindHangfireId(string jobId) => _ids.Find(jobId);
 
     private string Create<TJob>(TJob job, string? jobId, IState state)

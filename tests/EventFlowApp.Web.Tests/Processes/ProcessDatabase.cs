@@ -30,9 +30,12 @@ public sealed class ProcessDatabase : IAsyncDisposable
         return new ProcessDatabase("Sqlite", connectionString, () => new SqliteConnection(connectionString), () =>
         {
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var path in new[] { file, Path.ChangeExtension(file, ".hangfire.db") })
             {
-                File.Delete(file + suffix);
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                {
+                    File.Delete(path + suffix);
+                }
             }
 
             return Task.CompletedTask;
