@@ -55,6 +55,20 @@ public abstract class HangfireSchedulerSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_job_due_late_in_a_second_does_not_start_at_the_beginning_of_that_second()
+    {
+        // Hangfire stores due times in whole seconds: without the runner's wait this job would start ~0.9 s early.
+        var now = DateTimeOffset.UtcNow;
+        var due = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero).AddSeconds(2.9);
+        var id = await _host.Scheduler.ScheduleAsync(new NoteDown("due"), due, "due-late-in-second", Ct);
+
+        await _host.WaitForStateAsync(id, SucceededState.StateName);
+
+        var run = Assert.Single(_log.Runs);
+        Assert.True(run.At >= due, $"Ran at {run.At:O}, due at {due:O}.");
+    }
+
+    [Fact]
     public async Task Scheduling_a_known_job_id_again_creates_nothing()
     {
         var first = await _host.Scheduler.ScheduleAsync(new NoteDown("once"), TimeSpan.FromMilliseconds(300), "same-id", Ct);

@@ -12,11 +12,15 @@ namespace EventFlowApp.Kernel.Hangfire.Running;
 /// </summary>
 public sealed class HangfireJobRunner(JobExecutor executor, TimeProvider time)
 {
+    /// <summary>The job parameter with the moment a scheduled job is due, to the tick.</summary>
+    public const string NotBeforeParameter = "NotBefore";
+
     [DisplayName("{0}")]
     public async Task<string?> RunAsync(JobRequest request, PerformContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
+        await WaitUntilDueAsync(context, cancellationToken);
         var run = new HangfireJobRun(request.JobId, context, time);
         try
         {
@@ -25,6 +29,27 @@ public sealed class HangfireJobRunner(JobExecutor executor, TimeProvider time)
         finally
         {
             run.Flush();
+        }
+    }
+
+    /// <summary>
+    /// Hangfire keeps a scheduled job's due time in whole seconds and moves it to the queue once that
+    /// second has begun, so it can start up to a second early. A job asked for "not before T" waits out
+    /// the rest here.
+    /// </summary>
+    private async Task WaitUntilDueAsync(PerformContext context, CancellationToken cancellationToken)
+    {
+        var raw = context.GetJobParameter<string>(NotBeforeParameter);
+        if (raw is null)
+        {
+            return;
+        }
+
+        var due = DateTimeOffset.Parse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+        var early = due - time.GetUtcNow();
+        if (early > TimeSpan.Zero)
+        {
+            await Task.Delay(early, time, cancellationToken);
         }
     }
 }

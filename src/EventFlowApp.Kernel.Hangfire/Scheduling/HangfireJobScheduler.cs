@@ -24,7 +24,7 @@ public sealed class HangfireJobScheduler(IBackgroundJobClientV2 client, JobStora
 
     public Task<string> ScheduleAsync<TJob>(TJob job, DateTimeOffset runAt, string? jobId, CancellationToken cancellationToken)
         where TJob : class =>
-        Task.FromResult(Create(job, jobId, runAt <= time.GetUtcNow() ? new EnqueuedState(options.Queue) : new ScheduledState(runAt.UtcDateTime)));
+        Task.FromResult(Create(job, jobId, runAt <= time.GetUtcNow() ? new EnqueuedState(options.Queue) : new ScheduledState(runAt.UtcDateTime), runAt));
 
     public Task<string> ScheduleAsync<TJob>(TJob job, TimeSpan delay, string? jobId, CancellationToken cancellationToken)
         where TJob : class =>
@@ -52,12 +52,17 @@ public sealed class HangfireJobScheduler(IBackgroundJobClientV2 client, JobStora
     /// <summary>The Hangfire id behind one of our job ids (its page in the dashboard is /hangfire/jobs/details/{id}), or null when there is none.</summary>
     public string? FindHangfireId(string jobId) => _ids.Find(jobId);
 
-    private string Create<TJob>(TJob job, string? jobId, IState state)
+    private string Create<TJob>(TJob job, string? jobId, IState state, DateTimeOffset? notBefore = null)
         where TJob : class
     {
         var request = executor.Describe(job, jobId ?? "job-" + Guid.NewGuid().ToString("D"));
         var call = Job.FromExpression<HangfireJobRunner>(r => r.RunAsync(request, null!, CancellationToken.None));
         var parameters = new Dictionary<string, object> { [JobIdMap.JobIdParameter] = request.JobId };
+        if (notBefore is { } due)
+        {
+            parameters[HangfireJobRunner.NotBeforeParameter] = due.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         _ = _ids.GetOrCreate(request.JobId, () => client.Create(call, state, parameters));
         return request.JobId;
     }

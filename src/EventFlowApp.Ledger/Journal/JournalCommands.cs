@@ -6,6 +6,7 @@ namespace EventFlowApp.Ledger.Journal;
 public sealed record PostingResult(long Number) : ExecutionResult;
 
 /// <summary>Posts a new entry to a ledger. Give it a deterministic id (<see cref="JournalEntryId.For"/>) to make re-sending safe.</summary>
+[CommandName("PostJournalEntry", 1)]
 public sealed record PostJournalEntry(
     JournalEntryId AggregateId,
     GeneralLedgerId LedgerId,
@@ -21,5 +22,6 @@ public sealed record PostJournalEntry(
 /// Reverses a posted entry with a new entry (<see cref="ReversalId"/>) whose lines mirror it. Without an
 /// effective date the reversal takes the original's date, or the first open day after it if that period is closed.
 /// </summary>
+[CommandName("ReverseJournalEntry", 1)]
 public sealed record ReverseJournalEntry(JournalEntryId AggregateId, JournalEntryId ReversalId, DateOnly? EffectiveDate = null, string? Description = null)
     : Command<JournalEntry, JournalEntryId, PostingResult>(AggregateId);

@@ -12,10 +12,12 @@ public sealed record RegisterCustomer(CustomerId AggregateId, GeneralLedgerId Le
     public override AggregateExpectation Expectation => AggregateExpectation.New;
 }
 
+[CommandName("IssueInvoice", 1)]
 public sealed record IssueInvoice(CustomerId AggregateId, string InvoiceId, string Number, decimal Amount, DateOnly IssueDate, DateOnly DueDate, AccountId RevenueAccount, string? Description = null)
     : Command<Customer, CustomerId, ExecutionResult>(AggregateId);
 
 /// <summary>Records a customer's payment; without allocations it settles the oldest invoices first, and any excess is held as credit.</summary>
+[CommandName("ReceivePayment", 1)]
 public sealed record ReceivePayment(CustomerId AggregateId, string PaymentId, decimal Amount, DateOnly Date, AccountId BankAccount, IReadOnlyList<Allocation>? Allocations = null)
     : Command<Customer, CustomerId, PaymentResult>(AggregateId);
 
