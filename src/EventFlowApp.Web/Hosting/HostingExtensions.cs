@@ -4,6 +4,7 @@ using EventFlowApp.Kernel.Processors;
 using EventFlowApp.Ledger;
 using EventFlowApp.Ledger.ExchangeRates;
 using EventFlowApp.Web.Api;
+using EventFlowApp.Web.Security;
 
 namespace EventFlowApp.Web.Hosting;
 
@@ -43,6 +44,8 @@ public static class HostingExtensions
         builder.Services.AddExceptionHandler<ApiErrors>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.AddRazorPages();
+        builder.AddEventFlowAppSecurity();
         return builder;
     }
 
@@ -77,6 +80,8 @@ public static class HostingExtensions
     public static void MapEventFlowAppEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseEventFlowAppSecurity();
+        app.MapRazorPages();
         app.MapEventStoreApi();
         app.MapLedgerApi();
         app.MapImportApi();
