@@ -87,6 +87,7 @@ public static class HostingExtensions
         app.MapImportApi();
         app.MapReadModelApi();
         app.MapJobApi();
+        app.MapJobDashboard();
         app.MapReportApi();
     }
 }
