@@ -83,6 +83,13 @@ public sealed class CrashRecoveryTests
         Assert.Equal(2 * Entries, await RowsAsync(database, generation: 2));
         Assert.Equal(await DebitsAsync(database, 1), await DebitsAsync(database, 2));
         Assert.Equal("Retired", await GenerationStateAsync(second.Client, 1));
+        if (database.Provider == "PostgreSql")
+        {
+            // The resume was a Hangfire job of its own, starting from the checkpoint the killed node left.
+            Assert.Equal(1, await database.ScalarAsync(
+                "SELECT COUNT(*) FROM hangfire.job j JOIN hangfire.jobparameter p ON p.jobid = j.id AND p.name = 'EventFlowAppJobId' " +
+                $"WHERE j.statename = 'Succeeded' AND p.value = '\"read-model-generation:{Lines}:2@{killedAt}\"'", Ct));
+        }
     }
 
     private static async Task TwoNodesShareTheWorkAsync(ProcessDatabase database)

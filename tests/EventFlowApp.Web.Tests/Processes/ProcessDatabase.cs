@@ -79,6 +79,9 @@ public sealed class ProcessDatabase : IAsyncDisposable
         ["Processors:LeaseSeconds"] = "3",
         ["Processors:PollMilliseconds"] = "50",
         ["Processors:RefreshMilliseconds"] = "200",
+        ["Jobs:SchedulePollingSeconds"] = "0.2",
+        ["Jobs:QueuePollSeconds"] = "0.2",
+        ["Jobs:CancellationCheckSeconds"] = "0.3",
     };
 
     public async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
