@@ -214,3 +214,8 @@ public sealed class PostgreSqlHangfireSchedulerTests : HangfireSchedulerSuite
 {
     protected override HangfireTarget CreateTarget() => new PostgreSqlHangfireTarget();
 }
+
+public sealed class SqlServerHangfireSchedulerTests : HangfireSchedulerSuite
+{
+    protected override HangfireTarget CreateTarget() => new SqlServerHangfireTarget();
+}

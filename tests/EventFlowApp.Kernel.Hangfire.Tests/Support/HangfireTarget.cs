@@ -61,3 +61,41 @@ public sealed class PostgreSqlHangfireTarget : HangfireTarget
         await drop.ExecuteNonQueryAsync();
     }
 }
+
+/// <summary>
+/// A new database on the SQL Server named by EVENTFLOWAPP_TEST_SQLSERVER. SQL Server cannot run on our
+/// machines, so without the variable these tests report as skipped (never as passed).
+/// </summary>
+// A database name cannot be a parameter; it is made here from a Guid, never from input.
+#pragma warning disable DAP241
+public sealed class SqlServerHangfireTarget : HangfireTarget
+{
+    private readonly string _server;
+    private readonly string _name = $"efapp_hangfire_{Guid.NewGuid():N}";
+
+    public SqlServerHangfireTarget()
+    {
+        _server = Environment.GetEnvironmentVariable("EVENTFLOWAPP_TEST_SQLSERVER")!;
+        Assert.SkipWhen(string.IsNullOrEmpty(_server), "EVENTFLOWAPP_TEST_SQLSERVER is not set: no SQL Server to run against.");
+        using var admin = new Microsoft.Data.SqlClient.SqlConnection(_server);
+        admin.Open();
+        using var create = new Microsoft.Data.SqlClient.SqlCommand($"CREATE DATABASE [{_name}]", admin);
+        create.ExecuteNonQuery();
+        ConnectionString = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(_server) { InitialCatalog = _name }.ConnectionString;
+    }
+
+    public override HangfireStorageProvider Provider => HangfireStorageProvider.SqlServer;
+
+    public override string ConnectionString { get; }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.SqlClient.SqlConnection.ClearAllPools();
+        await using var admin = new Microsoft.Data.SqlClient.SqlConnection(_server);
+        await admin.OpenAsync();
+        await using var drop = new Microsoft.Data.SqlClient.SqlCommand(
+            $"ALTER DATABASE [{_name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_name}]", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+#pragma warning restore DAP241
