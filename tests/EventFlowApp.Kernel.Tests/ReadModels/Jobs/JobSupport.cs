@@ -30,13 +30,20 @@ public static class JobSupport
     public static IReadOnlyList<JobInfo> GenerationJobs(this ReadModelHost host) =>
         host.Scheduler().Jobs.Where(j => j.Request.Name == "read-model-generation").OrderBy(j => j.JobId, StringComparer.Ordinal).ToList();
 
-    public static IServiceCollection AddGatedReadModelStore(this IServiceCollection services, GatedStore store)
+    /// <summary>Registers a wrapper of the in-memory store as every store, on the host's (fake) clock so leases and activity times agree with the test's.</summary>
+    public static IServiceCollection AddStoreOnTheHostClock<TStore>(
+        this IServiceCollection services, Func<TimeProvider, TStore> create, Func<TStore, InMemoryReadModelStore> inner)
+        where TStore : class, IReadModelStore
     {
-        services.AddSingleton<IReadModelStore>(store);
-        services.AddSingleton<IReadModelGenerationStore>(store.Inner);
-        services.AddSingleton<IProcessorStore>(store.Inner);
+        services.AddSingleton(sp => create(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IReadModelStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IReadModelGenerationStore>(sp => inner(sp.GetRequiredService<TStore>()));
+        services.AddSingleton<IProcessorStore>(sp => inner(sp.GetRequiredService<TStore>()));
         return services;
     }
+
+    public static IServiceCollection AddGatedReadModelStore(this IServiceCollection services) =>
+        services.AddStoreOnTheHostClock(time => new GatedStore(time), s => s.Inner);
 }
 
 /// <summary>

@@ -18,8 +18,8 @@ public sealed class RebuildReadModelsJobTests
     [Fact]
     public async Task Without_names_every_read_model_gets_a_building_generation_and_its_own_job_and_all_go_live()
     {
-        var store = new GatedStore(TimeProvider.System);
-        using var host = Create(before: s => s.AddGatedReadModelStore(store));
+        using var host = Create(before: s => s.AddGatedReadModelStore());
+        var store = host.Kernel.Get<GatedStore>();
         var id = await SeedAsync(host);
         store.HoldFrom(2);
 

@@ -69,8 +69,8 @@ public sealed class RunGenerationJobTests
     [Fact]
     public async Task An_operator_cancelling_the_running_job_cancels_the_generation_and_leaves_the_live_one_alone()
     {
-        var store = new GatedStore(TimeProvider.System);
-        using var host = ReadModelHost.Create(batchSize: 2, before: s => s.AddGatedReadModelStore(store));
+        using var host = ReadModelHost.Create(batchSize: 2, before: s => s.AddGatedReadModelStore());
+        var store = host.Kernel.Get<GatedStore>();
         var id = await RebuildTests.SeedAsync(host, counts: 5);
         await host.CatchUpLiveAsync();
         store.HoldFrom(2);
