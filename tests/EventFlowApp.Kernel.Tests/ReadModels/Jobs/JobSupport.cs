@@ -16,7 +16,10 @@ public static class JobSupport
 
     public static ReadModelJobs Starter(this ReadModelHost host) => host.Kernel.Get<ReadModelJobs>();
 
-    public static Task WhenIdleAsync(this ReadModelHost host) => host.Scheduler().WhenIdleAsync(KernelHost.Ct);
+    /// <summary>Fails rather than hangs when a job never ends (a regression in cancellation, say).</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    public static Task WhenIdleAsync(this ReadModelHost host) => host.Scheduler().WhenIdleAsync(KernelHost.Ct).WaitAsync(Patience, KernelHost.Ct);
 
     /// <summary>Runs the job's handler now, in this test, as a scheduler would (own scope, JobContext); returns its result.</summary>
     public static Task<string?> RunJobAsync<TJob>(this ReadModelHost host, TJob job, IJobRun? run = null, CancellationToken? cancellationToken = null)

@@ -76,7 +76,7 @@ public sealed class RunGenerationJobTests
         store.HoldFrom(2);
 
         var started = await host.Starter().StartRebuildAsync(Counters, Ct);
-        await store.Reached.Task.WaitAsync(Ct);
+        await store.Reached.Task.WaitAsync(JobSupport.Patience, Ct);
         Assert.Equal(JobStatus.Running, host.Scheduler().GetJob(started.JobId)!.Status);
         Assert.True(await host.Scheduler().CancelAsync(started.JobId, Ct));
         await host.WhenIdleAsync();
