@@ -39,7 +39,10 @@ public sealed class AddDefaultsTests
             .AddSubscriber<FlakyPokedSubscriber>()
             .AddJobHandler<Jobs.NoteDownHandler>()
             .AddJobHandler<Jobs.AlwaysFailHandler>()
-            .AddJobHandler<Jobs.WaitForCancellationHandler>();
+            .AddJobHandler<Jobs.WaitForCancellationHandler>()
+            .AddJobHandler<Jobs.LeaveResultHandler>()
+            .AddJobHandler<Jobs.FailWithOneRetryHandler>()
+            .AddJobHandler<Jobs.HopelessHandler>();
 
     private static ServiceCollection Register(Action<EventFlowAppBuilder> configure)
     {

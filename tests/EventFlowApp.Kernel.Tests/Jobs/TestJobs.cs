@@ -11,6 +11,9 @@ public sealed class JobLog
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource<bool> SawCancellation { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>What the waiting job's run answered to IsCancelledByOperator once its token fired.</summary>
+    public TaskCompletionSource<bool> CancelledByOperator { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>Renamed from "NoteJob" since it was queued: the stored name is what finds it.</summary>
@@ -41,7 +44,7 @@ public sealed class AlwaysFailHandler(JobLog log) : IJobHandler<AlwaysFail>
 [JobName("test-wait", 1)]
 public sealed record WaitForCancellation;
 
-public sealed class WaitForCancellationHandler(JobLog log) : IJobHandler<WaitForCancellation>
+public sealed class WaitForCancellationHandler(JobLog log, JobContext context) : IJobHandler<WaitForCancellation>
 {
     public async Task ExecuteAsync(WaitForCancellation job, CancellationToken cancellationToken)
     {
@@ -53,6 +56,48 @@ public sealed class WaitForCancellationHandler(JobLog log) : IJobHandler<WaitFor
         finally
         {
             log.SawCancellation.TrySetResult(cancellationToken.IsCancellationRequested);
+            log.CancelledByOperator.TrySetResult(context.Run.IsCancelledByOperator());
         }
+    }
+}
+
+/// <summary>Reports progress and leaves a result, as a long job does.</summary>
+[JobName("test-result", 1)]
+public sealed record LeaveResult(string Text);
+
+public sealed class LeaveResultHandler(JobContext context) : IJobHandler<LeaveResult>
+{
+    public Task ExecuteAsync(LeaveResult job, CancellationToken cancellationToken)
+    {
+        context.Run.ReportProgress(new JobProgress(3, 4, null, null, "pages"));
+        context.Result = $"{job.Text} (run {context.Run.JobId})";
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Fails every time, but its type asks for one retry only (the default is more).</summary>
+[JobName("test-fail-one-retry", 1)]
+[JobRetries(1)]
+public sealed record FailWithOneRetry(string Reason);
+
+public sealed class FailWithOneRetryHandler(JobLog log) : IJobHandler<FailWithOneRetry>
+{
+    public Task ExecuteAsync(FailWithOneRetry job, CancellationToken cancellationToken)
+    {
+        log.Runs.Enqueue("fail-one-retry");
+        throw new InvalidOperationException(job.Reason);
+    }
+}
+
+/// <summary>Fails in a way no retry can mend.</summary>
+[JobName("test-hopeless", 1)]
+public sealed record Hopeless(string Reason);
+
+public sealed class HopelessHandler(JobLog log) : IJobHandler<Hopeless>
+{
+    public Task ExecuteAsync(Hopeless job, CancellationToken cancellationToken)
+    {
+        log.Runs.Enqueue("hopeless");
+        throw new JobCannotSucceedException(job.Reason);
     }
 }

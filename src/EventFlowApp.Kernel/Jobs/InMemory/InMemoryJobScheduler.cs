@@ -5,7 +5,8 @@ namespace EventFlowApp.Kernel.Jobs.InMemory;
 /// <summary>
 /// The default scheduler: jobs live in this process only and are lost on restart (use Hangfire for
 /// durable jobs). A job waits on a timer of the injected <see cref="TimeProvider"/> and never runs
-/// before it is due; a failed run is retried (<see cref="InMemoryJobSchedulerOptions"/>) and then
+/// before it is due; a failed run is retried (<see cref="InMemoryJobSchedulerOptions"/>, a job type's
+/// <see cref="JobRetriesAttribute"/>; never after <see cref="JobCannotSucceedException"/>) and then
 /// stays <see cref="JobStatus.Failed"/> with its exception, and is logged as an error.
 /// </summary>
 public sealed partial class InMemoryJobScheduler(
@@ -218,7 +219,8 @@ public sealed partial class InMemoryJobScheduler(
     {
         entry.LastError = error;
         var attempts = executor.Definition(entry.Request).Retries is { } retries ? retries + 1 : options.MaxAttempts;
-        var retry = entry.Attempts < attempts;
+        // A job that says it cannot succeed would only fail the same way again (Hangfire's retry filter agrees).
+        var retry = error is not JobCannotSucceedException && entry.Attempts < attempts;
         LogJobFailed(logger, error, entry.Request.ToString(), entry.Attempts, retry);
         if (!retry)
         {
