@@ -71,6 +71,7 @@ public static class HangfireRegistration
         {
             new JobRetryFilter(services.GetRequiredService<JobDefinitionService>(), options),
             new JobIdExpiryFilter(),
+            new JobCancelledFilter(services.GetRequiredService<JobExecutor>()),
             new StatisticsHistoryAttribute(),
             new ContinuationsSupportAttribute(),
         };

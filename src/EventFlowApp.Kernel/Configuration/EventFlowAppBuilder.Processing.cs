@@ -61,6 +61,11 @@ public sealed partial class EventFlowAppBuilder
             Services.TryAddEnumerable(ServiceDescriptor.Transient(contract, handlerType));
         }
 
+        foreach (var cancelled in handlerType.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IJobCancelledHandler<>)))
+        {
+            Services.TryAddEnumerable(ServiceDescriptor.Transient(cancelled, handlerType));
+        }
+
         return this;
     }
 

@@ -13,7 +13,9 @@ namespace EventFlowApp.Kernel.Jobs;
 public sealed class JobExecutor(JobDefinitionService definitions, IJsonSerializer json, IServiceScopeFactory scopes)
 {
     private static readonly MethodInfo RunTypedMethod = typeof(JobExecutor).GetMethod(nameof(RunTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo NotifyTypedMethod = typeof(JobExecutor).GetMethod(nameof(NotifyTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, object, CancellationToken, Task>> Runners = new();
+    private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, object, CancellationToken, Task>> Cancellers = new();
 
     public JobRequest Describe<TJob>(TJob job, string jobId)
         where TJob : class
@@ -39,6 +41,33 @@ public sealed class JobExecutor(JobDefinitionService definitions, IJsonSerialize
         context.Run = run;
         await execute(scope.ServiceProvider, payload, cancellationToken);
         return context.Result;
+    }
+
+    /// <summary>
+    /// Tells the job's <see cref="IJobCancelledHandler{TJob}"/>, if it has one, that the job was cancelled
+    /// before it ran. A job whose name is unknown here has nothing to undo.
+    /// </summary>
+    public async Task NotifyCancelledAsync(JobRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!definitions.TryGet(request.Name, request.Version, out var definition))
+        {
+            return;
+        }
+
+        var payload = json.Deserialize(request.Payload, definition.Type);
+        var notify = Cancellers.GetOrAdd(definition.Type, t => NotifyTypedMethod.MakeGenericMethod(t).CreateDelegate<Func<IServiceProvider, object, CancellationToken, Task>>());
+        await using var scope = scopes.CreateAsyncScope();
+        await notify(scope.ServiceProvider, payload, cancellationToken);
+    }
+
+    private static async Task NotifyTypedAsync<TJob>(IServiceProvider services, object payload, CancellationToken cancellationToken)
+        where TJob : class
+    {
+        foreach (var handler in services.GetServices<IJobCancelledHandler<TJob>>())
+        {
+            await handler.CancelledAsync((TJob)payload, cancellationToken);
+        }
     }
 
     private static Task RunTypedAsync<TJob>(IServiceProvider services, object payload, CancellationToken cancellationToken)

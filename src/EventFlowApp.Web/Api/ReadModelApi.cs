@@ -34,8 +34,14 @@ public static class ReadModelApi
                 generations = all.Where(g => g.ReadModel == d.Name),
             }));
         });
-        endpoints.MapPost("/api/read-models/rebuilds", async (RebuildAllRequest? request, IJobScheduler jobs, CancellationToken ct) =>
+        endpoints.MapPost("/api/read-models/rebuilds", async (RebuildAllRequest? request, ReadModelRegistry registry, IJobScheduler jobs, CancellationToken ct) =>
         {
+            // An unknown name is answered now (404), not found later in a failed job.
+            foreach (var name in request?.ReadModels ?? [])
+            {
+                registry.Get(name);
+            }
+
             var jobId = await jobs.EnqueueAsync(new RebuildReadModelsJob(request?.ReadModels), null, ct);
             return Results.Accepted($"/api/jobs/{jobId}", new { jobId });
         });

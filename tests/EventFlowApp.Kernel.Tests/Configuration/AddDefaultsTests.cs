@@ -42,7 +42,8 @@ public sealed class AddDefaultsTests
             .AddJobHandler<Jobs.WaitForCancellationHandler>()
             .AddJobHandler<Jobs.LeaveResultHandler>()
             .AddJobHandler<Jobs.FailWithOneRetryHandler>()
-            .AddJobHandler<Jobs.HopelessHandler>();
+            .AddJobHandler<Jobs.HopelessHandler>()
+            .AddJobHandler<ReadModels.Jobs.UndoableHandler>();
 
     private static ServiceCollection Register(Action<EventFlowAppBuilder> configure)
     {

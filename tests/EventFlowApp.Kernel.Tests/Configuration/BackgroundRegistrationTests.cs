@@ -16,7 +16,7 @@ public sealed class BackgroundRegistrationTests
     public void A_kernel_with_sagas_and_subscribers_but_no_processor_store_passes_start_up_validation()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<Subscribers.SubscriberLog>().AddSingleton<Subscribers.RecordingNotifier>().AddSingleton<Jobs.JobLog>();
+        services.AddSingleton<Subscribers.SubscriberLog>().AddSingleton<Subscribers.RecordingNotifier>().AddSingleton<Jobs.JobLog>().AddSingleton<ReadModels.Jobs.UndoLog>();
         services.AddEventFlowApp(o => o.AddDefaults(typeof(Thing).Assembly));
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -3,7 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using EventFlowApp.Kernel.ReadModels;
 using EventFlowApp.Web.Tests.Processes;
+using EventFlowApp.Kernel.Jobs;
+using EventFlowApp.Kernel.ReadModels.Jobs;
+using Hangfire;
 using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFlowApp.Web.Tests.Jobs;
 
@@ -101,6 +105,44 @@ public abstract class RebuildJobSuite
 
         var result = host.Details(jobId).History.First(h => h.StateName == SucceededState.StateName).Data["Result"];
         Assert.Equal(readModels.Count, System.Text.RegularExpressions.Regex.Count(result, "queued as job read-model-generation:"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_rebuild_job_deleted_before_it_ran_ends_its_generation_cancelled(bool throughTheScheduler)
+    {
+        await using var host = await JobHost.StartAsync(Provider);
+        await LedgerSeed.PostAsync(host.Client, 20, Ct);
+        await host.CaughtUpAsync();
+        var building = await host.Services.GetRequiredService<IReadModelPopulator>().StartRebuildAsync(Lines, Ct);
+        var jobId = await host.Services.GetRequiredService<IJobScheduler>()
+            .ScheduleAsync(new RunGenerationJob(Lines, building.Generation), TimeSpan.FromHours(1), "later", Ct);
+
+        if (throughTheScheduler)
+        {
+            Assert.True(await host.Services.GetRequiredService<IJobScheduler>().CancelAsync(jobId, Ct));
+        }
+        else
+        {
+            // What the dashboard's Delete button does.
+            Assert.True(host.Services.GetRequiredService<IBackgroundJobClient>().Delete(host.HangfireId(jobId)));
+        }
+
+        Assert.Equal(DeletedState.StateName, host.State(jobId));
+        Assert.Equal(GenerationState.Cancelled, (await host.GenerationAsync(Lines, building.Generation))!.State);
+        Assert.Equal(GenerationState.Live, (await host.GenerationAsync(Lines, 1))!.State);
+    }
+
+    [Fact]
+    public async Task Rebuilding_an_unknown_read_model_is_refused_before_anything_is_queued()
+    {
+        await using var host = await JobHost.StartAsync(Provider);
+
+        using var response = await host.Client.PostAsJsonAsync("/api/read-models/rebuilds", new { readModels = new[] { Lines, "no_such_model" } }, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(await host.GenerationAsync(Lines, 2));
     }
 
     private static async Task<(int Generation, string JobId)> StartRebuildAsync(JobHost host)

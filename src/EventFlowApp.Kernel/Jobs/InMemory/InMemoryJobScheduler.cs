@@ -34,13 +34,14 @@ public sealed partial class InMemoryJobScheduler(
         where TJob : class =>
         ScheduleAsync(job, time.GetUtcNow() + delay, jobId, cancellationToken);
 
-    public Task<bool> CancelAsync(string jobId, CancellationToken cancellationToken)
+    public async Task<bool> CancelAsync(string jobId, CancellationToken cancellationToken)
     {
+        Entry? waiting;
         lock (_lock)
         {
             if (!_jobs.TryGetValue(jobId, out var entry))
             {
-                return Task.FromResult(false);
+                return false;
             }
 
             switch (entry.Status)
@@ -48,16 +49,36 @@ public sealed partial class InMemoryJobScheduler(
                 case JobStatus.Scheduled:
                     entry.Timer?.Dispose();
                     entry.Status = JobStatus.Cancelled;
-                    return Task.FromResult(true);
+                    waiting = entry;
+                    break;
                 case JobStatus.Running:
                     // The run ends as Cancelled once the handler gives up; see RunAsync.
                     entry.CancelRequested = true;
                     entry.Cancellation?.Cancel();
-                    return Task.FromResult(true);
+                    return true;
                 default:
-                    return Task.FromResult(false);
+                    return false;
             }
         }
+
+        // A job that never ran (or waits for a retry) lets its handler undo what was prepared for it. If
+        // that fails, the job waits again, as before the cancel, and the caller sees why.
+        try
+        {
+            await executor.NotifyCancelledAsync(waiting.Request, cancellationToken);
+        }
+        catch
+        {
+            lock (_lock)
+            {
+                waiting.Status = JobStatus.Scheduled;
+                Arm(waiting);
+            }
+
+            throw;
+        }
+
+        return true;
     }
 
     public JobInfo? GetJob(string jobId)

@@ -16,7 +16,14 @@ public sealed class RebuildReadModelsJobHandler(ReadModelRegistry registry, Read
 {
     public async Task ExecuteAsync(RebuildReadModelsJob job, CancellationToken cancellationToken)
     {
-        var names = job.ReadModels is { Count: > 0 } named ? named : registry.All.Select(d => d.Name).ToList();
+        var known = registry.All.Select(d => d.Name).ToList();
+        var names = job.ReadModels is { Count: > 0 } named ? named : known;
+        if (names.Except(known, StringComparer.Ordinal).ToList() is { Count: > 0 } unknown)
+        {
+            // Checked before anything starts: a job that rebuilt half its list and then failed would be retried into refusals.
+            throw new JobCannotSucceedException($"No read model is named {string.Join(", ", unknown.Select(n => $"'{n}'"))}; nothing was rebuilt.");
+        }
+
         var lines = new List<string>();
         foreach (var name in names)
         {

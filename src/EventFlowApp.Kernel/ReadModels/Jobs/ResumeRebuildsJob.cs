@@ -33,7 +33,8 @@ public sealed class ResumeRebuildsJobHandler(
 
             var position = state?.Position ?? 0;
             var started = await jobs.QueueAsync(building, cancellationToken, position);
-            lines.Add($"{building.ReadModel} generation {building.Generation}: resumed from position {position:N0} as job {started.JobId}");
+            // The job may exist already (this ran before, or a failed attempt waits in the failed list): its id says which.
+            lines.Add($"{building.ReadModel} generation {building.Generation}: resumes from position {position:N0} in job {started.JobId}");
         }
 
         context.Result = lines.Count == 0 ? "No abandoned rebuild." : string.Join(Environment.NewLine, lines);

@@ -22,8 +22,17 @@ public sealed record RunGenerationJob(string ReadModel, int Generation)
 /// (the scheduler retries it, and a later attempt finds the generation ended).
 /// </summary>
 public sealed class RunGenerationJobHandler(IReadModelPopulator populator, IReadModelGenerationStore generations, JobContext context)
-    : IJobHandler<RunGenerationJob>
+    : IJobHandler<RunGenerationJob>, IJobCancelledHandler<RunGenerationJob>
 {
+    /// <summary>The job was cancelled before it ran (or between attempts): its generation will never be filled, so it ends Cancelled.</summary>
+    public async Task CancelledAsync(RunGenerationJob job, CancellationToken cancellationToken)
+    {
+        if (await generations.GetAsync(job.ReadModel, job.Generation, cancellationToken) is { State: GenerationState.Building })
+        {
+            await populator.CancelAsync(job.ReadModel, job.Generation, cancellationToken);
+        }
+    }
+
     public async Task ExecuteAsync(RunGenerationJob job, CancellationToken cancellationToken)
     {
         var target = await generations.GetAsync(job.ReadModel, job.Generation, cancellationToken)
