@@ -59,6 +59,22 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
     }
 
     [Fact(Timeout = TestTimeout)]
+    public async Task A_plain_anonymous_request_from_127_0_0_1_is_not_let_in()
+    {
+        // Hangfire's own default would let a local request in; ours does not.
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var local = new HttpClient(handler) { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(30) };
+        Assert.Equal("127.0.0.1", _address.Host);
+
+        using var page = await local.GetAsync(new Uri("/hangfire", UriKind.Relative), Ct);
+        using var stats = await local.PostAsync(new Uri("/hangfire/stats", UriKind.Relative), null, Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/account/login", page.Headers.Location!.AbsolutePath);
+        Assert.False(stats.IsSuccessStatusCode, $"/hangfire/stats answered {(int)stats.StatusCode}.");
+    }
+
+    [Fact(Timeout = TestTimeout)]
     public async Task Deleting_a_running_rebuild_in_the_dashboard_cancels_it_and_leaves_the_live_generation()
     {
         await using var context = await browser.NewContextAsync(_address);
