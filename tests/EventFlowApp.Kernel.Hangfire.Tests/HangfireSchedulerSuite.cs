@@ -45,8 +45,9 @@ public abstract class HangfireSchedulerSuite : IAsyncLifetime
         var asked = DateTimeOffset.UtcNow;
         var id = await _host.Scheduler.ScheduleAsync(new NoteDown("later"), TimeSpan.FromSeconds(2), "note-later", Ct);
 
+        // Hangfire may already have queued it (it rounds due times down to the second); it must not have run.
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
-        Assert.Equal(ScheduledState.StateName, _host.State(id));
+        Assert.NotEqual(SucceededState.StateName, _host.State(id));
         Assert.Empty(_log.Runs);
 
         await _host.WaitForStateAsync(id, SucceededState.StateName);

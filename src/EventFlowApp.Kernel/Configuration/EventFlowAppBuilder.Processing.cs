@@ -97,6 +97,7 @@ public sealed partial class EventFlowAppBuilder
         AddJobHandler<RebuildReadModelsJobHandler>();
         AddJobHandler<ResumeRebuildsJobHandler>();
         AddJobHandler<DropEndedGenerationsJobHandler>();
+        AddJobHandler<DropGenerationJobHandler>();
         AddJobHandler<CheckProcessorHealthJobHandler>();
 
         var jobs = new JobDefinitionService();

@@ -99,6 +99,13 @@ public static class GenerationRules
             throw new ReadModelStateException(
                 $"Generation {target.Generation} of '{target.ReadModel}' is live; rebuild and switch to another one before dropping it.");
         }
+
+        // Dropping it under its running job would leave that job writing into nothing; cancelling ends it cleanly.
+        if (target.State == GenerationState.Building)
+        {
+            throw new ReadModelStateException(
+                $"Generation {target.Generation} of '{target.ReadModel}' is being built; cancel its job before dropping it.");
+        }
     }
 
     public static KeyNotFoundException NotFound(string readModel, int generation) =>

@@ -51,10 +51,13 @@ public static class ReadModelApi
             Started(await jobs.StartPointInTimeAsync(name, request.Name, request.UpToPosition, request.UpToTime, ct)));
         endpoints.MapGet("/api/read-models/{name}/generations/{generation:int}", async (string name, int generation, IReadModelGenerationStore generations, CancellationToken ct) =>
             await generations.GetAsync(name, generation, ct) is { } found ? Results.Ok(found) : throw GenerationRules.NotFound(name, generation));
-        endpoints.MapDelete("/api/read-models/{name}/generations/{generation:int}", async (string name, int generation, IReadModelGenerationStore generations, CancellationToken ct) =>
+        endpoints.MapDelete("/api/read-models/{name}/generations/{generation:int}", async (string name, int generation, IReadModelGenerationStore generations, IJobScheduler jobs, CancellationToken ct) =>
         {
-            await generations.DropAsync(name, generation, ct);
-            return Results.NoContent();
+            // Refused now (404, 409) when it cannot be dropped; the deleting itself, which may take a while, is a job.
+            var target = await generations.GetAsync(name, generation, ct) ?? throw GenerationRules.NotFound(name, generation);
+            GenerationRules.CheckDrop(target);
+            var jobId = await jobs.EnqueueAsync(new DropGenerationJob(name, generation), DropGenerationJob.JobIdFor(target), ct);
+            return Results.Accepted($"/api/read-models/{name}", new { readModel = name, generation, jobId });
         });
     }
 

@@ -41,6 +41,15 @@ public abstract class RebuildJobSuite
         var progress = host.Progress(started.JobId);
         Assert.NotNull(progress);
         Assert.Matches(@"^([\d,]+) / \1 events \(100\.0%\)", progress);
+
+        // The retired generation is dropped by a job; the live one cannot be.
+        using var live = await host.Client.DeleteAsync(new Uri($"/api/read-models/{Lines}/generations/{started.Generation}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Conflict, live.StatusCode);
+        using var retired = await host.Client.DeleteAsync(new Uri($"/api/read-models/{Lines}/generations/1", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Accepted, retired.StatusCode);
+        var dropJob = (await retired.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("jobId").GetString()!;
+        await host.WaitForJobStateAsync(dropJob, SucceededState.StateName);
+        Assert.Null(await host.GenerationAsync(Lines, 1));
     }
 
     [Fact]

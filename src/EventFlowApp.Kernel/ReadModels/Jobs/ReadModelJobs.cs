@@ -25,7 +25,7 @@ public sealed class ReadModelJobs(IReadModelPopulator populator, IJobScheduler s
         ArgumentNullException.ThrowIfNull(generation);
         var jobId = await scheduler.EnqueueAsync(
             new RunGenerationJob(generation.ReadModel, generation.Generation),
-            RunGenerationJob.JobIdFor(generation.ReadModel, generation.Generation, fromPosition),
+            RunGenerationJob.JobIdFor(generation, fromPosition),
             CancellationToken.None); // the generation exists now; leaving it without its job would only wait for the resume job
         return new StartedGeneration(generation, jobId);
     }

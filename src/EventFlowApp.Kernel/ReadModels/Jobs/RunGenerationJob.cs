@@ -10,10 +10,22 @@ public sealed record RunGenerationJob(string ReadModel, int Generation)
 {
     /// <summary>
     /// One job per generation and starting position: a retry of the same start is deduplicated, and a
-    /// run resumed after its node died (from a later checkpoint) is a new job.
+    /// run resumed after its node died (from a later checkpoint) is a new job. The generation's creation
+    /// time is part of it because a number comes back once its generation is dropped (the next is the
+    /// highest left plus one), and a new generation must not be taken for the old one's finished job.
     /// </summary>
-    public static string JobIdFor(string readModel, int generation, long fromPosition) =>
-        $"read-model-generation:{readModel}:{generation}@{fromPosition}";
+    public static string JobIdFor(ReadModelGeneration generation, long fromPosition)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        return $"read-model-generation:{GenerationKey(generation)}@{fromPosition}";
+    }
+
+    /// <summary>"name:number:created" — one generation, never another one that later got its number.</summary>
+    public static string GenerationKey(ReadModelGeneration generation)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        return $"{generation.ReadModel}:{generation.Generation}:{generation.CreatedAt.ToUnixTimeMilliseconds()}";
+    }
 }
 
 /// <summary>

@@ -17,6 +17,10 @@ public static class JobSupport
     public static ReadModelJobs Starter(this ReadModelHost host) => host.Kernel.Get<ReadModelJobs>();
 
     /// <summary>Fails rather than hangs when a job never ends (a regression in cancellation, say).</summary>
+    /// <summary>The id of the job that fills a generation from a position (the generation's creation time is part of it).</summary>
+    public static async Task<string> GenerationJobIdAsync(this ReadModelHost host, string readModel, int generation, long fromPosition) =>
+        RunGenerationJob.JobIdFor((await host.Generations.GetAsync(readModel, generation, KernelHost.Ct))!, fromPosition);
+
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     public static Task WhenIdleAsync(this ReadModelHost host) => host.Scheduler().WhenIdleAsync(KernelHost.Ct).WaitAsync(Patience, KernelHost.Ct);

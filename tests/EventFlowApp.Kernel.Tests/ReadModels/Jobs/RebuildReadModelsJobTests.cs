@@ -29,11 +29,11 @@ public sealed class RebuildReadModelsJobTests
         foreach (var name in new[] { Counters, Names })
         {
             Assert.Equal(GenerationState.Building, (await host.Generations.GetAsync(name, 2, Ct))!.State);
-            Assert.Equal(JobStatus.Running, host.Scheduler().GetJob(RunGenerationJob.JobIdFor(name, 2, 0))!.Status);
+            Assert.Equal(JobStatus.Running, host.Scheduler().GetJob(await host.GenerationJobIdAsync(name, 2, 0))!.Status);
         }
 
         Assert.Equal(
-            [$"{Counters}: generation 2 queued as job read-model-generation:{Counters}:2@0", $"{Names}: generation 2 queued as job read-model-generation:{Names}:2@0"],
+            [$"{Counters}: generation 2 queued as job {await host.GenerationJobIdAsync(Counters, 2, 0)}", $"{Names}: generation 2 queued as job {await host.GenerationJobIdAsync(Names, 2, 0)}"],
             Lines(result));
         Assert.Equal(2, host.GenerationJobs().Count);
 
@@ -59,7 +59,7 @@ public sealed class RebuildReadModelsJobTests
         var jobId = await host.Scheduler().EnqueueAsync(new RebuildReadModelsJob([Names]), null, Ct);
         await host.WhenIdleAsync();
 
-        Assert.Equal($"{Names}: generation 2 queued as job read-model-generation:{Names}:2@0", host.Scheduler().GetJob(jobId)!.Result);
+        Assert.Equal($"{Names}: generation 2 queued as job {await host.GenerationJobIdAsync(Names, 2, 0)}", host.Scheduler().GetJob(jobId)!.Result);
         Assert.Equal([GenerationState.Retired, GenerationState.Live], (await host.Generations.ListAsync(Names, Ct)).Select(g => g.State));
         Assert.Equal([GenerationState.Live], (await host.Generations.ListAsync(Counters, Ct)).Select(g => g.State));
         Assert.Equal("renamed", (await host.Store.GetAsync<ThingNames>(id.Value, ReadModelView.Live, Ct))!.Name);
@@ -92,11 +92,11 @@ public sealed class RebuildReadModelsJobTests
         Assert.Equal(
             [
                 $"{Counters}: Read model '{Counters}' is already being rebuilt (generation {running.Generation}); wait for it or cancel it first.",
-                $"{Names}: generation 2 queued as job read-model-generation:{Names}:2@0",
+                $"{Names}: generation 2 queued as job {await host.GenerationJobIdAsync(Names, 2, 0)}",
             ],
             Lines(result));
         Assert.Equal([GenerationState.Live, GenerationState.Building], (await host.Generations.ListAsync(Counters, Ct)).Select(g => g.State));
-        Assert.Equal([RunGenerationJob.JobIdFor(Names, 2, 0)], host.GenerationJobs().Select(j => j.JobId));
+        Assert.Equal([await host.GenerationJobIdAsync(Names, 2, 0)], host.GenerationJobs().Select(j => j.JobId));
         Assert.Equal(2, (await host.LiveAsync(Names)).Generation);
     }
 

@@ -31,7 +31,7 @@ public sealed class ResumeRebuildsJobTests
         var resumeId = await host.Scheduler().EnqueueAsync(new ResumeRebuildsJob(), null, Ct);
         await host.WhenIdleAsync();
 
-        var jobId = RunGenerationJob.JobIdFor(Counters, building.Generation, 2);
+        var jobId = RunGenerationJob.JobIdFor(building, 2);
         Assert.Equal($"thing_counters generation 2: resumes from position 2 in job {jobId}", host.Scheduler().GetJob(resumeId)!.Result);
         var run = host.Scheduler().GetJob(jobId)!;
         Assert.Equal(JobStatus.Succeeded, run.Status);
@@ -56,7 +56,7 @@ public sealed class ResumeRebuildsJobTests
         var result = await host.RunJobAsync(new ResumeRebuildsJob());
         await host.WhenIdleAsync();
 
-        Assert.Equal($"thing_counters generation 1: resumes from position 0 in job {RunGenerationJob.JobIdFor(Counters, building.Generation, 0)}", result);
+        Assert.Equal($"thing_counters generation 1: resumes from position 0 in job {RunGenerationJob.JobIdFor(building, 0)}", result);
         Assert.Equal(GenerationState.Live, (await host.Generations.GetAsync(Counters, building.Generation, Ct))!.State);
     }
 
@@ -74,7 +74,7 @@ public sealed class ResumeRebuildsJobTests
         Assert.Equal(NothingToDo, await host.RunJobAsync(new ResumeRebuildsJob()));
 
         host.Kernel.Clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.EndsWith("resumes from position 2 in job read-model-generation:thing_counters:2@2", await host.RunJobAsync(new ResumeRebuildsJob()), StringComparison.Ordinal);
+        Assert.EndsWith($"resumes from position 2 in job {RunGenerationJob.JobIdFor(building, 2)}", await host.RunJobAsync(new ResumeRebuildsJob()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ResumeRebuildsJobTests
 
         // node-b stopped renewing: its lease has expired, and that alone makes the rebuild abandoned.
         host.Kernel.Clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.EndsWith("resumes from position 0 in job read-model-generation:thing_counters:1@0", await host.RunJobAsync(new ResumeRebuildsJob()), StringComparison.Ordinal);
+        Assert.EndsWith($"resumes from position 0 in job {RunGenerationJob.JobIdFor(building, 0)}", await host.RunJobAsync(new ResumeRebuildsJob()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class ResumeRebuildsJobTests
         var second = await host.RunJobAsync(new ResumeRebuildsJob());
         await host.WhenIdleAsync();
 
-        var jobId = RunGenerationJob.JobIdFor(Counters, building.Generation, 2);
+        var jobId = RunGenerationJob.JobIdFor(building, 2);
         Assert.Equal(first, second);
         Assert.EndsWith(jobId, first, StringComparison.Ordinal);
         var only = Assert.Single(host.GenerationJobs());

@@ -25,7 +25,7 @@ public sealed class RunGenerationJobTests
         var started = await host.Starter().StartRebuildAsync(Counters, Ct);
         await host.WhenIdleAsync();
 
-        Assert.Equal((2, RunGenerationJob.JobIdFor(Counters, 2, 0)), (started.Generation.Generation, started.JobId));
+        Assert.Equal((2, RunGenerationJob.JobIdFor(started.Generation, 0)), (started.Generation.Generation, started.JobId));
         var job = host.Scheduler().GetJob(started.JobId)!;
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.StartsWith("Generation 2 of 'thing_counters' is Live: 9 events up to position 9", job.Result, StringComparison.Ordinal);
@@ -109,7 +109,7 @@ public sealed class RunGenerationJobTests
         var resumed = await host.Starter().QueueAsync(building, Ct, fromPosition: 2);
         await host.WhenIdleAsync();
 
-        Assert.Equal(RunGenerationJob.JobIdFor(Counters, building.Generation, 2), resumed.JobId);
+        Assert.Equal(RunGenerationJob.JobIdFor(building, 2), resumed.JobId);
         Assert.StartsWith("Generation 2 of 'thing_counters' is Live: 4 events up to position 6", host.Scheduler().GetJob(resumed.JobId)!.Result, StringComparison.Ordinal);
         Assert.Equal(GenerationState.Live, (await host.LiveAsync(Counters)).State);
         Assert.Equal(2, (await host.LiveAsync(Counters)).Generation);
