@@ -128,7 +128,9 @@ public abstract class HangfireSchedulerSuite : IAsyncLifetime
 
         await _host.WaitForStateAsync(id, FailedState.StateName);
 
-        Assert.Equal(2, _log.Attempts); // the run and one retry (RetryAttempts = 1)
+        // The run and one retry (RetryAttempts = 1); on a mismatch, the states say what happened.
+        var history = string.Join(" <- ", _host.Details(id).History.Select(h => $"{h.StateName} ({h.Reason})"));
+        Assert.True(_log.Attempts == 2, $"{_log.Attempts} attempts; states: {history}");
         var failed = _host.Storage.GetMonitoringApi().FailedJobs(0, 10).Single(f => f.Key == _host.HangfireId(id)).Value;
         Assert.Equal(typeof(InvalidOperationException).FullName, failed.ExceptionType);
         Assert.Equal("the bank is closed", failed.ExceptionMessage);
@@ -189,6 +191,37 @@ public abstract class HangfireSchedulerSuite : IAsyncLifetime
         }
 
         Assert.Equal(Enumerable.Range(0, 30).Select(i => $"n{i}").Order(), _log.Runs.Select(r => r.Text).Order());
+    }
+
+    [Fact]
+    public async Task Long_running_jobs_have_workers_of_their_own_and_never_hold_up_short_ones()
+    {
+        var first = await _host.Scheduler.EnqueueAsync(new LongWait("first"), "long-1", Ct);
+        var second = await _host.Scheduler.EnqueueAsync(new LongWait("second"), "long-2", Ct);
+        await WaitUntilAsync(() => _log.Runs.Count == 1);
+
+        // One long-running worker (the test's setting): the second waits; short jobs go past it.
+        var shorts = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            shorts.Add(await _host.Scheduler.EnqueueAsync(new NoteDown($"short-{i}"), $"short-{i}", Ct));
+        }
+
+        foreach (var id in shorts)
+        {
+            await _host.WaitForStateAsync(id, SucceededState.StateName);
+        }
+
+        Assert.Equal(EnqueuedState.StateName, _host.State(second));
+        using (var connection = _host.Storage.GetConnection())
+        {
+            Assert.Equal("long-running", connection.GetJobData(_host.HangfireId(first)).Job.Queue);
+            Assert.Equal("default", connection.GetJobData(_host.HangfireId(shorts[0])).Job.Queue);
+        }
+
+        await _host.Scheduler.CancelAsync(first, Ct);
+        await _host.WaitForStateAsync(second, ProcessingState.StateName);
+        await _host.Scheduler.CancelAsync(second, Ct);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

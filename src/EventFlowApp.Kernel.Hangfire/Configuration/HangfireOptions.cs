@@ -37,6 +37,12 @@ public sealed class HangfireOptions
 
     public string Queue { get; set; } = "default";
 
+    /// <summary>The queue of [LongRunningJob] types (rebuilds, drops), served by workers of their own.</summary>
+    public string LongRunningQueue { get; set; } = "long-running";
+
+    /// <summary>Workers for long-running jobs: at most this many rebuilds run at once on a node, and they never hold up the others.</summary>
+    public int LongRunningWorkerCount { get; set; } = 2;
+
     /// <summary>Retries of a failing job before it is listed as failed (a job type's [JobRetries] overrides it).</summary>
     public int RetryAttempts { get; set; } = 5;
 

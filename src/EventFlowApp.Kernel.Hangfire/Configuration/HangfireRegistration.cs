@@ -52,18 +52,23 @@ public static class HangfireRegistration
         services.AddHostedService<RecurringJobRegistrar>();
         if (options.RunServer)
         {
-            services.AddHangfireServer((sp, server) =>
-            {
-                server.ServerName = options.ServerName ?? sp.GetService<TrackedProcessorOptions>()?.NodeId ?? server.ServerName;
-                server.WorkerCount = options.WorkerCount;
-                server.Queues = [options.Queue];
-                server.SchedulePollingInterval = options.SchedulePollingInterval;
-                server.CancellationCheckInterval = options.CancellationCheckInterval;
-            });
+            // Two servers: short jobs (deadlines, commands, checks) never wait for a worker held by a rebuild.
+            AddServer(services, options, options.Queue, options.WorkerCount, "");
+            AddServer(services, options, options.LongRunningQueue, options.LongRunningWorkerCount, ":long-running");
         }
 
         return builder;
     }
+
+    private static void AddServer(IServiceCollection services, HangfireOptions options, string queue, int workers, string suffix) =>
+        services.AddHangfireServer((sp, server) =>
+        {
+            server.ServerName = (options.ServerName ?? sp.GetService<TrackedProcessorOptions>()?.NodeId ?? server.ServerName) + suffix;
+            server.WorkerCount = workers;
+            server.Queues = [queue];
+            server.SchedulePollingInterval = options.SchedulePollingInterval;
+            server.CancellationCheckInterval = options.CancellationCheckInterval;
+        });
 
     private static JobFilterCollection Filters(IServiceProvider services, HangfireOptions options)
     {

@@ -1,4 +1,5 @@
 using EventFlowApp.Kernel.Hangfire.Running;
+using EventFlowApp.Kernel.Hangfire.Scheduling;
 using EventFlowApp.Kernel.Jobs;
 using EventFlowApp.Kernel.Processors;
 using EventFlowApp.Kernel.ReadModels.Jobs;
@@ -24,8 +25,8 @@ internal sealed class RecurringJobRegistrar(
         foreach (var job in options.RecurringJobs)
         {
             var request = executor.Describe(job.Job, "recurring:" + job.Id);
-            var call = Job.FromExpression<HangfireJobRunner>(r => r.RunAsync(request, null!, CancellationToken.None));
-            recurring.AddOrUpdate(job.Id, new Job(call.Type, call.Method, call.Args, options.Queue), job.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            recurring.AddOrUpdate(
+                job.Id, HangfireJobScheduler.Call(request, executor.Definition(request), options), job.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         }
 
         using (var connection = storage.GetConnection())

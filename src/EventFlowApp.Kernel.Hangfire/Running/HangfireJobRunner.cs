@@ -46,10 +46,11 @@ public sealed class HangfireJobRunner(JobExecutor executor, TimeProvider time)
         }
 
         var due = DateTimeOffset.Parse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
-        var early = due - time.GetUtcNow();
-        if (early > TimeSpan.Zero)
+
+        // Timers run on a coarser clock than the wall clock and may wake a little early: look again.
+        for (var early = due - time.GetUtcNow(); early > TimeSpan.Zero; early = due - time.GetUtcNow())
         {
-            await Task.Delay(early, time, cancellationToken);
+            await Task.Delay(early + TimeSpan.FromMilliseconds(1), time, cancellationToken);
         }
     }
 }

@@ -20,11 +20,11 @@ public sealed class HangfireJobScheduler(IBackgroundJobClientV2 client, JobStora
 
     public Task<string> EnqueueAsync<TJob>(TJob job, string? jobId, CancellationToken cancellationToken)
         where TJob : class =>
-        Task.FromResult(Create(job, jobId, new EnqueuedState(options.Queue)));
+        Task.FromResult(Create(job, jobId, runAt: null));
 
     public Task<string> ScheduleAsync<TJob>(TJob job, DateTimeOffset runAt, string? jobId, CancellationToken cancellationToken)
         where TJob : class =>
-        Task.FromResult(Create(job, jobId, runAt <= time.GetUtcNow() ? new EnqueuedState(options.Queue) : new ScheduledState(runAt.UtcDateTime), runAt));
+        Task.FromResult(Create(job, jobId, runAt));
 
     public Task<string> ScheduleAsync<TJob>(TJob job, TimeSpan delay, string? jobId, CancellationToken cancellationToken)
         where TJob : class =>
@@ -52,15 +52,27 @@ public sealed class HangfireJobScheduler(IBackgroundJobClientV2 client, JobStora
     /// <summary>The Hangfire id behind one of our job ids (its page in the dashboard is /hangfire/jobs/details/{id}), or null when there is none.</summary>
     public string? FindHangfireId(string jobId) => _ids.Find(jobId);
 
-    private string Create<TJob>(TJob job, string? jobId, IState state, DateTimeOffset? notBefore = null)
+    /// <summary>The Hangfire call for a request, on the queue its job type belongs to (also used for recurring jobs).</summary>
+    internal static Job Call(JobRequest request, JobDefinition definition, HangfireOptions options)
+    {
+        var call = Job.FromExpression<HangfireJobRunner>(r => r.RunAsync(request, null!, CancellationToken.None));
+        return new Job(call.Type, call.Method, call.Args, definition.LongRunning ? options.LongRunningQueue : options.Queue);
+    }
+
+    private string Create<TJob>(TJob job, string? jobId, DateTimeOffset? runAt)
         where TJob : class
     {
         var request = executor.Describe(job, jobId ?? "job-" + Guid.NewGuid().ToString("D"));
-        var call = Job.FromExpression<HangfireJobRunner>(r => r.RunAsync(request, null!, CancellationToken.None));
+        var call = Call(request, executor.Definition(request), options);
         var parameters = new Dictionary<string, object> { [JobIdMap.JobIdParameter] = request.JobId };
-        if (notBefore is { } due)
+        IState state = new EnqueuedState(call.Queue);
+        if (runAt is { } due)
         {
             parameters[HangfireJobRunner.NotBeforeParameter] = due.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            if (due > time.GetUtcNow())
+            {
+                state = new ScheduledState(due.UtcDateTime);
+            }
         }
 
         _ = _ids.GetOrCreate(request.JobId, () => client.Create(call, state, parameters));

@@ -3,8 +3,8 @@ using EventFlowApp.Kernel.Core;
 
 namespace EventFlowApp.Kernel.Jobs;
 
-/// <summary>How a job type is queued: its stable name and version, and its own retry count if it has one.</summary>
-public sealed record JobDefinition(Type Type, string Name, int Version, int? Retries)
+/// <summary>How a job type is queued: its stable name and version, its own retry count if it has one, and whether it runs long.</summary>
+public sealed record JobDefinition(Type Type, string Name, int Version, int? Retries, bool LongRunning)
 {
     public override string ToString() => $"{Name} v{Version}";
 }
@@ -26,7 +26,8 @@ public sealed class JobDefinitionService
 
         var attribute = jobType.GetCustomAttribute<JobNameAttribute>()
             ?? throw new ArgumentException($"Job {jobType.FullName} has no [JobName(\"name\", n)]; a queued job needs a stable name.", nameof(jobType));
-        _names.Add(jobType, attribute.Name, attribute.Version, new JobDefinition(jobType, attribute.Name, attribute.Version, jobType.GetCustomAttribute<JobRetriesAttribute>()?.Attempts));
+        _names.Add(jobType, attribute.Name, attribute.Version, new JobDefinition(
+            jobType, attribute.Name, attribute.Version, jobType.GetCustomAttribute<JobRetriesAttribute>()?.Attempts, jobType.IsDefined(typeof(LongRunningJobAttribute), false)));
     }
 
     public JobDefinition Get(Type jobType) =>

@@ -78,3 +78,11 @@ public sealed class DetachedJobRun(string jobId) : IJobRun
 
     public bool IsCancelledByOperator() => false;
 }
+
+/// <summary>
+/// Jobs of this type run for minutes or hours (a rebuild). A scheduler keeps them apart from short jobs
+/// (Hangfire: a queue with its own workers), so a saga deadline or a scheduled command never waits
+/// behind them.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class LongRunningJobAttribute : Attribute;

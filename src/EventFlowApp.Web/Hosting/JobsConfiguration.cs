@@ -40,6 +40,7 @@ public static class JobsConfiguration
             ServerName = configuration["Processors:NodeId"] is { Length: > 0 } node ? node : null,
         };
         options.WorkerCount = Positive(section, "WorkerCount", options.WorkerCount);
+        options.LongRunningWorkerCount = Positive(section, "LongRunningWorkerCount", options.LongRunningWorkerCount);
         options.RetryAttempts = section.GetValue("RetryAttempts", options.RetryAttempts);
         options.SchedulePollingInterval = Seconds(section, "SchedulePollingSeconds", options.SchedulePollingInterval);
         options.QueuePollInterval = Seconds(section, "QueuePollSeconds", options.QueuePollInterval);

@@ -42,6 +42,7 @@ public sealed class HangfireHost : IAsyncDisposable
             ConnectionString = target.ConnectionString,
             ServerName = node,
             WorkerCount = 3,
+            LongRunningWorkerCount = 1,
             SchedulePollingInterval = TimeSpan.FromMilliseconds(200),
             QueuePollInterval = TimeSpan.FromMilliseconds(200),
             CancellationCheckInterval = TimeSpan.FromMilliseconds(300),
@@ -56,6 +57,7 @@ public sealed class HangfireHost : IAsyncDisposable
             .AddJobHandler<HopelessHandler>()
             .AddJobHandler<FailingCheckHandler>()
             .AddJobHandler<WaitForCancellationHandler>()
+            .AddJobHandler<LongWaitHandler>()
             .UseHangfire(options));
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);

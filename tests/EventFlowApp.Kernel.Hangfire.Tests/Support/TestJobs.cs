@@ -94,3 +94,17 @@ public sealed class WaitForCancellationHandler(JobLog log, JobContext context) :
         }
     }
 }
+
+/// <summary>Like <see cref="WaitForCancellation"/>, on the long-running queue.</summary>
+[JobName("test-long-wait", 1)]
+[LongRunningJob]
+public sealed record LongWait(string Name);
+
+public sealed class LongWaitHandler(JobLog log) : IJobHandler<LongWait>
+{
+    public async Task ExecuteAsync(LongWait job, CancellationToken cancellationToken)
+    {
+        log.Runs.Enqueue((job.Name, DateTimeOffset.UtcNow, "long"));
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+}

@@ -4,6 +4,7 @@ namespace EventFlowApp.Kernel.ReadModels.Jobs;
 
 /// <summary>Drops generations that ended (retired, failed, cancelled) more than <see cref="OlderThan"/> ago, rows and processor.</summary>
 [JobName("read-model-generations-cleanup", 1)]
+[LongRunningJob]
 public sealed record DropEndedGenerationsJob(TimeSpan OlderThan);
 
 public sealed class DropEndedGenerationsJobHandler(IReadModelPopulator populator, JobContext context) : IJobHandler<DropEndedGenerationsJob>

@@ -4,6 +4,7 @@ namespace EventFlowApp.Kernel.ReadModels.Jobs;
 
 /// <summary>Drops one ended generation (retired, failed, cancelled or a finished point in time): its rows, its record and its processor.</summary>
 [JobName("read-model-generation-drop", 1)]
+[LongRunningJob]
 public sealed record DropGenerationJob(string ReadModel, int Generation)
 {
     public static string JobIdFor(ReadModelGeneration generation) => "read-model-generation-drop:" + RunGenerationJob.GenerationKey(generation);

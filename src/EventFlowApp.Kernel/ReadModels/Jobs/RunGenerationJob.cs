@@ -6,6 +6,7 @@ namespace EventFlowApp.Kernel.ReadModels.Jobs;
 
 /// <summary>Fills a Building generation (a complete rebuild or a point in time) from its checkpoint to its end.</summary>
 [JobName("read-model-generation", 1)]
+[LongRunningJob]
 public sealed record RunGenerationJob(string ReadModel, int Generation)
 {
     /// <summary>
