@@ -58,7 +58,20 @@ public sealed class PostgreSqlHangfireTarget : HangfireTarget
         await using var admin = new NpgsqlConnection(_server);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+
+        // An autovacuum worker may have just connected, and only a superuser may end it (42501): try again for a few seconds.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 }
 

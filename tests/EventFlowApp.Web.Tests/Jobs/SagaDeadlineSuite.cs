@@ -3,6 +3,7 @@ using System.Text.Json;
 using EventFlowApp.Kernel.Commands;
 using EventFlowApp.Kernel.EventStores;
 using EventFlowApp.Kernel.Jobs;
+using EventFlowApp.Kernel.Hangfire.Scheduling;
 using EventFlowApp.Kernel.Jobs.ScheduledCommands;
 using EventFlowApp.Ledger.Accounts;
 using EventFlowApp.Ledger.GeneralLedger;
@@ -85,7 +86,7 @@ public abstract class SagaDeadlineSuite
         Assert.Single(await EventsAsync(host, customer), e => e.EventName == "InvoiceIssued");
     }
 
-    /// <summary>Our ids of the saga-timeout jobs Hangfire knows, waiting or done.</summary>
+    /// <summary>Our ids of the saga-timeout jobs Hangfire knows, waiting or done (and mapped: the map is written just after the job).</summary>
     private static List<string> SagaTimeoutJobs(JobHost host)
     {
         var monitoring = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
@@ -93,7 +94,8 @@ public abstract class SagaDeadlineSuite
             .Concat(monitoring.SucceededJobs(0, 100).Select(j => j.Value.Job))
             .Concat(monitoring.EnqueuedJobs("default", 0, 100).Select(j => j.Value.Job))
             .Concat(monitoring.ProcessingJobs(0, 100).Select(j => j.Value.Job));
-        return jobs.Select(j => j is { Args.Count: > 0 } ? j.Args[0] : null).OfType<JobRequest>().Where(r => r.Name == "saga-timeout").Select(r => r.JobId).Distinct().ToList();
+        return jobs.Select(j => j is { Args.Count: > 0 } ? j.Args[0] : null).OfType<JobRequest>().Where(r => r.Name == "saga-timeout").Select(r => r.JobId).Distinct()
+            .Where(id => host.Services.GetRequiredService<HangfireJobScheduler>().FindHangfireId(id) is not null).ToList();
     }
 
     private static async Task<(CustomerId Customer, GeneralLedgerId Ledger)> GivenCustomerAsync(JobHost host)

@@ -66,7 +66,7 @@ public sealed class ProcessDatabase : IAsyncDisposable
             await using var admin = new NpgsqlConnection(server);
             await admin.OpenAsync(CancellationToken.None);
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+            await DropWithRetriesAsync(drop);
         });
     }
 
@@ -95,4 +95,24 @@ public sealed class ProcessDatabase : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => new(_drop());
+
+    /// <summary>
+    /// An autovacuum worker may have just connected to the database, and only a superuser may end that
+    /// session (42501), so a refused drop is tried again for a few seconds, then reported.
+    /// </summary>
+    internal static async Task DropWithRetriesAsync(NpgsqlCommand drop)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync(CancellationToken.None);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+    }
 }

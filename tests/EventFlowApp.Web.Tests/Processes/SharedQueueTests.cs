@@ -30,8 +30,8 @@ public sealed class SharedQueueTests
             await Eventually.Async(() => GenerationStateAsync(second.Client, name), s => s == "Live", seconds: 120);
         }
 
-        // Both nodes run a Hangfire server on the one storage.
-        Assert.Equal(2, await database.ScalarAsync("SELECT COUNT(*) FROM hangfire.server", Ct));
+        // Both nodes run their two Hangfire servers (short and long-running jobs) on the one storage.
+        Assert.Equal(4, await database.ScalarAsync("SELECT COUNT(*) FROM hangfire.server", Ct));
 
         // One generation job per read model, each succeeded after exactly one start.
         var generationJobs = "SELECT p.jobid FROM hangfire.jobparameter p WHERE p.name = 'EventFlowAppJobId' AND p.value LIKE '\"read-model-generation:%@0\"'";
