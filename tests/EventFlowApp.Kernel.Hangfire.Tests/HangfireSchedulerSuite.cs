@@ -1,5 +1,7 @@
 using EventFlowApp.Kernel.Hangfire.Tests.Support;
+using Hangfire;
 using Hangfire.States;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventFlowApp.Kernel.Hangfire.Tests;
 
@@ -191,6 +193,27 @@ public abstract class HangfireSchedulerSuite : IAsyncLifetime
         }
 
         Assert.Equal(Enumerable.Range(0, 30).Select(i => $"n{i}").Order(), _log.Runs.Select(r => r.Text).Order());
+    }
+
+    [Fact]
+    public async Task A_job_deleted_before_it_ran_is_undone_and_a_failing_undo_keeps_it_waiting()
+    {
+        var id = await _host.Scheduler.ScheduleAsync(new Undoable("draft"), TimeSpan.FromHours(1), "undoable", Ct);
+        _log.RefuseUndo = true;
+
+        // As the dashboard's Delete button does it: a state change to Deleted.
+        var client = _host.Services.GetRequiredService<IBackgroundJobClient>();
+        var error = Assert.ThrowsAny<Exception>(() => client.Delete(_host.HangfireId(id)));
+        Assert.Contains("cannot undo draft", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ScheduledState.StateName, _host.State(id));
+        await Assert.ThrowsAnyAsync<Exception>(() => _host.Scheduler.CancelAsync(id, Ct));
+        Assert.Equal(ScheduledState.StateName, _host.State(id));
+
+        _log.RefuseUndo = false;
+        Assert.True(await _host.Scheduler.CancelAsync(id, Ct));
+        Assert.Equal(DeletedState.StateName, _host.State(id));
+        Assert.Equal(["draft"], _log.Undone);
+        Assert.Empty(_log.Runs);
     }
 
     [Fact]

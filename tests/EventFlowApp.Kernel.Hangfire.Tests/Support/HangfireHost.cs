@@ -58,6 +58,7 @@ public sealed class HangfireHost : IAsyncDisposable
             .AddJobHandler<FailingCheckHandler>()
             .AddJobHandler<WaitForCancellationHandler>()
             .AddJobHandler<LongWaitHandler>()
+            .AddJobHandler<UndoableHandler>()
             .UseHangfire(options));
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);

@@ -12,6 +12,10 @@ public sealed class JobLog
 
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    public ConcurrentQueue<string> Undone { get; } = new();
+
+    public bool RefuseUndo { get; set; }
+
     private int _attempts;
 
     public int Attempts => Volatile.Read(ref _attempts);
@@ -106,5 +110,29 @@ public sealed class LongWaitHandler(JobLog log) : IJobHandler<LongWait>
     {
         log.Runs.Enqueue((job.Name, DateTimeOffset.UtcNow, "long"));
         await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+}
+
+/// <summary>A job whose undo (when cancelled before it ran) fails while <see cref="JobLog.RefuseUndo"/> is set.</summary>
+[JobName("test-undoable", 1)]
+public sealed record Undoable(string Name);
+
+public sealed class UndoableHandler(JobLog log) : IJobHandler<Undoable>, IJobCancelledHandler<Undoable>
+{
+    public Task ExecuteAsync(Undoable job, CancellationToken cancellationToken)
+    {
+        log.Runs.Enqueue((job.Name, DateTimeOffset.UtcNow, "undoable"));
+        return Task.CompletedTask;
+    }
+
+    public Task CancelledAsync(Undoable job, CancellationToken cancellationToken)
+    {
+        if (log.RefuseUndo)
+        {
+            throw new InvalidOperationException("cannot undo " + job.Name);
+        }
+
+        log.Undone.Enqueue(job.Name);
+        return Task.CompletedTask;
     }
 }
