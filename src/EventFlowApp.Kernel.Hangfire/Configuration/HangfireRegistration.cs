@@ -53,16 +53,21 @@ public static class HangfireRegistration
         if (options.RunServer)
         {
             // Two servers: short jobs (deadlines, commands, checks) never wait for a worker held by a rebuild.
-            AddServer(services, options, options.Queue, options.WorkerCount, "");
-            AddServer(services, options, options.LongRunningQueue, options.LongRunningWorkerCount, ":long-running");
+            AddServer(services, options, options.Queue, options.WorkerCount, "", lightweight: false);
+            AddServer(services, options, options.LongRunningQueue, options.LongRunningWorkerCount, ":long-running", lightweight: true);
         }
 
         return builder;
     }
 
-    private static void AddServer(IServiceCollection services, HangfireOptions options, string queue, int workers, string suffix) =>
+    /// <remarks>
+    /// The second server is lightweight: workers only. The schedulers and the storage's upkeep (expiry,
+    /// counters) run once per node, so they do not contend with themselves for the storage's locks.
+    /// </remarks>
+    private static void AddServer(IServiceCollection services, HangfireOptions options, string queue, int workers, string suffix, bool lightweight) =>
         services.AddHangfireServer((sp, server) =>
         {
+            server.IsLightweightServer = lightweight;
             server.ServerName = (options.ServerName ?? sp.GetService<TrackedProcessorOptions>()?.NodeId ?? server.ServerName) + suffix;
             server.WorkerCount = workers;
             server.Queues = [queue];

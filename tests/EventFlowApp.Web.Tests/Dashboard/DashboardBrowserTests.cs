@@ -24,8 +24,8 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
     private const int TestTimeout = 180_000;
     private const string Lines = "ledger_lines";
 
-    // Small batches make the rebuild last long enough to be watched and cancelled.
-    private readonly WebHostFactory _factory = new(new Dictionary<string, string> { ["Processors:BatchSize"] = "2" });
+    // Batches of one make the rebuild last long enough to be watched and cancelled.
+    private readonly WebHostFactory _factory = new(new Dictionary<string, string> { ["Processors:BatchSize"] = "1" });
     private Uri _address = null!;
     private HttpClient _api = null!;
 
@@ -35,7 +35,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
     {
         _address = _factory.StartOnLoopback();
         _api = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromSeconds(30) };
-        await LedgerSeed.PostAsync(_api, 600, Ct);
+        await LedgerSeed.PostAsync(_api, 1500, Ct);
     }
 
     public async ValueTask DisposeAsync()

@@ -55,8 +55,9 @@ public abstract class RebuildJobSuite
     [Fact]
     public async Task A_cancelled_rebuild_job_ends_its_generation_cancelled_and_leaves_the_live_one_whole()
     {
-        await using var host = await JobHost.StartAsync(Provider, new Dictionary<string, string> { ["Processors:BatchSize"] = "2" });
-        var ledger = await LedgerSeed.PostAsync(host.Client, Entries, Ct);
+        // Batches of one over ~3,000 events: the rebuild lasts seconds, long enough to be cancelled midway.
+        await using var host = await JobHost.StartAsync(Provider, new Dictionary<string, string> { ["Processors:BatchSize"] = "1" });
+        var ledger = await LedgerSeed.PostAsync(host.Client, 1500, Ct);
         await host.CaughtUpAsync();
         var before = await StatementAsync(host, ledger);
 
