@@ -1,3 +1,4 @@
+using EventFlowApp.Kernel.Hangfire.Running;
 using EventFlowApp.Kernel.Jobs;
 using Hangfire.States;
 
@@ -14,7 +15,8 @@ internal sealed class JobCancelledFilter(JobExecutor executor) : IElectStateFilt
 {
     public void OnStateElection(ElectStateContext context)
     {
-        if (context.CandidateState is not DeletedState || IsRunningOrOver(context.CurrentState))
+        if (context.CandidateState is not DeletedState || context.CurrentState is null
+            || JobStates.IsProcessing(context.CurrentState) || JobStates.IsOver(context.CurrentState))
         {
             return;
         }
@@ -25,10 +27,4 @@ internal sealed class JobCancelledFilter(JobExecutor executor) : IElectStateFilt
             executor.NotifyCancelledAsync(request, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
-
-    private static bool IsRunningOrOver(string? state) =>
-        state is null
-        || string.Equals(state, ProcessingState.StateName, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(state, SucceededState.StateName, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(state, DeletedState.StateName, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,6 @@
+using EventFlowApp.Kernel.Hangfire.Running;
 using EventFlowApp.Kernel.Hangfire.Scheduling;
+using EventFlowApp.Kernel.Jobs;
 using Hangfire.States;
 using Hangfire.Storage;
 
@@ -20,19 +22,13 @@ internal sealed class JobIdExpiryFilter : IApplyStateFilter
 
     public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
     {
-        if (IsFinal(context.OldStateName) && Key(context) is { } key && transaction is JobStorageTransaction expiring)
+        if (JobStates.IsOver(context.OldStateName) && Key(context) is { } key && transaction is JobStorageTransaction expiring)
         {
             expiring.PersistHash(key);
         }
     }
 
-    private static bool IsFinal(string? state) =>
-        string.Equals(state, SucceededState.StateName, StringComparison.OrdinalIgnoreCase) || string.Equals(state, DeletedState.StateName, StringComparison.OrdinalIgnoreCase);
-
-    private static string? Key(ApplyStateContext context)
-    {
-        // Parameters are stored as JSON; ours is a plain string.
-        var raw = context.Connection.GetJobParameter(context.BackgroundJob.Id, JobIdMap.JobIdParameter);
-        return string.IsNullOrEmpty(raw) ? null : JobIdMap.HashKey(System.Text.Json.JsonSerializer.Deserialize<string>(raw)!);
-    }
+    /// <summary>Our id travels in the job's argument, so no read of the storage is needed to find its entry.</summary>
+    private static string? Key(ApplyStateContext context) =>
+        context.BackgroundJob.Job?.Args is [JobRequest request, ..] ? JobIdMap.HashKey(request.JobId) : null;
 }

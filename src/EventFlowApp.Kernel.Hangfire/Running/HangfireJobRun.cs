@@ -65,6 +65,6 @@ internal sealed class HangfireJobRun(string jobId, PerformContext context, TimeP
     {
         using var connection = context.Storage.GetConnection();
         var state = connection.GetStateData(context.BackgroundJob.Id);
-        return state is null || !string.Equals(state.Name, ProcessingState.StateName, StringComparison.OrdinalIgnoreCase);
+        return !JobStates.IsProcessing(state?.Name);
     }
 }

@@ -39,7 +39,8 @@ public sealed class HangfireJobRunner(JobExecutor executor, TimeProvider time)
     /// </summary>
     private async Task WaitUntilDueAsync(PerformContext context, CancellationToken cancellationToken)
     {
-        var raw = context.GetJobParameter<string>(NotBeforeParameter);
+        // Stale is fine: the due time never changes, and the parameters the job was fetched with save a read.
+        var raw = context.GetJobParameter<string>(NotBeforeParameter, allowStale: true);
         if (raw is null)
         {
             return;

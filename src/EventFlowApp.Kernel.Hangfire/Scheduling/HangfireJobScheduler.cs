@@ -33,14 +33,14 @@ public sealed class HangfireJobScheduler(IBackgroundJobClientV2 client, JobStora
     public Task<bool> CancelAsync(string jobId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        if (_ids.Find(jobId) is not { } hangfireId)
+        using var connection = storage.GetConnection();
+        if (JobIdMap.Read(connection, jobId) is not { } hangfireId)
         {
             return Task.FromResult(false);
         }
 
-        using var connection = storage.GetConnection();
         var state = connection.GetStateData(hangfireId)?.Name;
-        if (state is null || state == SucceededState.StateName || state == DeletedState.StateName)
+        if (state is null || JobStates.IsOver(state))
         {
             return Task.FromResult(false);
         }

@@ -39,7 +39,7 @@ internal sealed class JobIdMap(JobStorage storage)
         return created;
     }
 
-    private static string? Read(IStorageConnection connection, string jobId) =>
+    public static string? Read(IStorageConnection connection, string jobId) =>
         connection is JobStorageConnection withHashes
             ? withHashes.GetValueFromHash(HashKey(jobId), Field)
             : connection.GetAllEntriesFromHash(HashKey(jobId))?.GetValueOrDefault(Field);

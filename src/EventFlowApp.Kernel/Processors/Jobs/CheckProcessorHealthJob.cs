@@ -23,7 +23,8 @@ public sealed class CheckProcessorHealthJobHandler(
             .Select(g => g.ProcessorName)
             .ToHashSet(StringComparer.Ordinal);
         var first = await WatchedAsync(ended, cancellationToken);
-        var suspects = first.Where(s => IsBehindAndQuiet(s, job.StuckAfter)).Select(s => s.Processor.Name).ToHashSet(StringComparer.Ordinal);
+        // Suspects and where they stood at the first look.
+        var suspects = first.Where(s => IsBehindAndQuiet(s, job.StuckAfter)).ToDictionary(s => s.Processor.Name, s => s.Processor.Position, StringComparer.Ordinal);
 
         // A processor far from the head may just be between two polls: look again a few polls later and
         // report only what still has not moved.
@@ -44,8 +45,7 @@ public sealed class CheckProcessorHealthJobHandler(
                 var error = processor.LastError;
                 problems.Add($"{processor.Name} is stopped at position {error?.Position:N0} on {error?.EventName}: {error?.Error}");
             }
-            else if (suspects.Contains(processor.Name) && IsBehindAndQuiet(status, job.StuckAfter)
-                && first.Single(f => f.Processor.Name == processor.Name).Processor.Position == processor.Position)
+            else if (suspects.TryGetValue(processor.Name, out var before) && before == processor.Position && IsBehindAndQuiet(status, job.StuckAfter))
             {
                 var who = status.IsRunning(now) ? $"held by {processor.LeaseOwner}" : "no node holds it";
                 problems.Add($"{processor.Name} is {status.Lag:N0} events behind and has not moved since {processor.UpdatedAt:u} ({who})");

@@ -21,20 +21,24 @@ public sealed class ResumeRebuildsJobHandler(
     {
         var now = time.GetUtcNow();
         var lines = new List<string>();
-        foreach (var building in (await generations.ListAsync(null, cancellationToken)).Where(g => g.State == GenerationState.Building))
+        var building = (await generations.ListAsync(null, cancellationToken)).Where(g => g.State == GenerationState.Building).ToList();
+        var states = building.Count == 0
+            ? new Dictionary<string, ProcessorState>()
+            : (await processors.ListAsync(cancellationToken)).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        foreach (var generation in building)
         {
-            var state = await processors.GetAsync(building.ProcessorName, cancellationToken);
+            var state = states.GetValueOrDefault(generation.ProcessorName);
             var leased = state?.LeaseOwner is not null && state.LeaseExpiresAt > now;
-            var lastActivity = new[] { building.CreatedAt, state?.UpdatedAt ?? default }.Max();
+            var lastActivity = new[] { generation.CreatedAt, state?.UpdatedAt ?? default }.Max();
             if (leased || now - lastActivity < options.LeaseDuration)
             {
                 continue;
             }
 
             var position = state?.Position ?? 0;
-            var started = await jobs.QueueAsync(building, cancellationToken, position);
+            var started = await jobs.QueueAsync(generation, cancellationToken, position);
             // The job may exist already (this ran before, or a failed attempt waits in the failed list): its id says which.
-            lines.Add($"{building.ReadModel} generation {building.Generation}: resumes from position {position:N0} in job {started.JobId}");
+            lines.Add($"{generation.ReadModel} generation {generation.Generation}: resumes from position {position:N0} in job {started.JobId}");
         }
 
         context.Result = lines.Count == 0 ? "No abandoned rebuild." : string.Join(Environment.NewLine, lines);
