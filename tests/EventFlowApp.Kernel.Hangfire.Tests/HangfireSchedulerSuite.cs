@@ -107,7 +107,7 @@ public abstract class HangfireSchedulerSuite : IAsyncLifetime
 
         Assert.True(await _host.Scheduler.CancelAsync(id, Ct));
 
-        await WaitUntilAsync(() => !_log.Cancellations.IsEmpty);
+        await HangfireHost.WaitUntilAsync(() => !_log.Cancellations.IsEmpty);
         Assert.Equal([true], _log.Cancellations);
         Assert.Equal(DeletedState.StateName, _host.State(id));
     }
@@ -130,7 +130,7 @@ public abstract class HangfireSchedulerSuite : IAsyncLifetime
 
         // The run and one retry (RetryAttempts = 1). Waiting for the second attempt first: SQLite storage may
         // report the Failed state a retry passes through as the current one for a moment.
-        await WaitUntilAsync(() => _log.Attempts == 2);
+        await HangfireHost.WaitUntilAsync(() => _log.Attempts == 2);
         await _host.WaitForStateAsync(id, FailedState.StateName);
         Assert.Contains(_host.Details(id).History, h => h.StateName == ScheduledState.StateName && h.Reason == "Retry attempt 1 of 1: the bank is closed");
         await Task.Delay(1500, Ct);
@@ -173,7 +173,7 @@ public abstract class HangfireSchedulerSuite : IAsyncLifetime
         Assert.Equal([false], _log.Cancellations);
 
         await using var next = await HangfireHost.StartAsync(_target, _log, "node-b");
-        await WaitUntilAsync(() => _log.Attempts == 2);
+        await HangfireHost.WaitUntilAsync(() => _log.Attempts == 2);
         Assert.Equal(ProcessingState.StateName, next.State(id));
         await next.Scheduler.CancelAsync(id, Ct);
     }
@@ -223,7 +223,7 @@ public abstract class HangfireSchedulerSuite : IAsyncLifetime
     {
         var first = await _host.Scheduler.EnqueueAsync(new LongWait("first"), "long-1", Ct);
         var second = await _host.Scheduler.EnqueueAsync(new LongWait("second"), "long-2", Ct);
-        await WaitUntilAsync(() => _log.Runs.Count == 1);
+        await HangfireHost.WaitUntilAsync(() => _log.Runs.Count == 1);
 
         // One long-running worker (the test's setting): the second waits; short jobs go past it.
         var shorts = new List<string>();
@@ -247,20 +247,6 @@ public abstract class HangfireSchedulerSuite : IAsyncLifetime
         await _host.Scheduler.CancelAsync(first, Ct);
         await _host.WaitForStateAsync(second, ProcessingState.StateName);
         await _host.Scheduler.CancelAsync(second, Ct);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + HangfireHost.Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not hold in time.");
-            }
-
-            await Task.Delay(50, Ct);
-        }
     }
 }
 

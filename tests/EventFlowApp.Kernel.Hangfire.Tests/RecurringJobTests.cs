@@ -45,7 +45,7 @@ public sealed class RecurringJobTests : IAsyncLifetime
 
         var hangfireId = new global::Hangfire.RecurringJobManager(host.Storage).TriggerJob("notes:never");
 
-        await WaitUntilAsync(() => !_log.Runs.IsEmpty);
+        await HangfireHost.WaitUntilAsync(() => !_log.Runs.IsEmpty);
         Assert.Equal(["by hand"], _log.Runs.Select(r => r.Text));
         Assert.NotNull(hangfireId);
     }
@@ -59,7 +59,7 @@ public sealed class RecurringJobTests : IAsyncLifetime
         await host.WaitForStateAsync(id, SucceededState.StateName);
 
         using var connection = (JobStorageConnection)host.Storage.GetConnection();
-        await WaitUntilAsync(() => connection.GetHashTtl(JobIdMap.HashKey(id)) > TimeSpan.Zero);
+        await HangfireHost.WaitUntilAsync(() => connection.GetHashTtl(JobIdMap.HashKey(id)) > TimeSpan.Zero);
         Assert.True(connection.GetHashTtl(JobIdMap.HashKey(id)) <= TimeSpan.FromDays(1));
     }
 
@@ -67,15 +67,5 @@ public sealed class RecurringJobTests : IAsyncLifetime
     {
         using var connection = host.Storage.GetConnection();
         return connection.GetRecurringJobs().Select(j => j.Id).Order(StringComparer.Ordinal).ToList();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + HangfireHost.Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
-            await Task.Delay(50, Ct);
-        }
     }
 }

@@ -100,6 +100,21 @@ public sealed class HangfireHost : IAsyncDisposable
         throw new TimeoutException($"Job {jobId} did not reach {state} within {Patience}; its states: {history}");
     }
 
+    /// <summary>Waits until <paramref name="condition"/> holds; fails if it does not within <see cref="Patience"/>.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition did not hold in time.");
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
     public async Task StopAsync() => await _host.StopAsync(CancellationToken.None);
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,4 @@
-using Npgsql;
+using EventFlowApp.Tests.Shared;
 
 namespace EventFlowApp.Kernel.Hangfire.Tests.Support;
 
@@ -34,45 +34,13 @@ public sealed class SqliteHangfireTarget : HangfireTarget
 /// <summary>A new database on the server named by EVENTFLOWAPP_TEST_POSTGRES (scripts/test.sh starts it and sets it).</summary>
 public sealed class PostgreSqlHangfireTarget : HangfireTarget
 {
-    private readonly string _server;
-    private readonly string _name = $"efapp_hangfire_{Guid.NewGuid():N}";
-
-    public PostgreSqlHangfireTarget()
-    {
-        _server = Environment.GetEnvironmentVariable("EVENTFLOWAPP_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("EVENTFLOWAPP_TEST_POSTGRES is not set; run the tests with ./scripts/test.sh, which starts PostgreSQL.");
-        using var admin = new NpgsqlConnection(_server);
-        admin.Open();
-        using var create = new NpgsqlCommand($"CREATE DATABASE {_name}", admin);
-        create.ExecuteNonQuery();
-        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString;
-    }
+    private readonly ThrowAwayPostgres _database = ThrowAwayPostgres.Create("efapp_hangfire");
 
     public override HangfireStorageProvider Provider => HangfireStorageProvider.PostgreSql;
 
-    public override string ConnectionString { get; }
+    public override string ConnectionString => _database.ConnectionString;
 
-    public override async ValueTask DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(_server);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
-
-        // An autovacuum worker may have just connected, and only a superuser may end it (42501): try again for a few seconds.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await drop.ExecuteNonQueryAsync();
-                return;
-            }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
+    public override ValueTask DisposeAsync() => _database.DisposeAsync();
 }
 
 /// <summary>

@@ -1,5 +1,5 @@
 using EventFlowApp.Kernel.EntityFramework.Configuration;
-using Npgsql;
+using EventFlowApp.Tests.Shared;
 
 namespace EventFlowApp.Storage.Tests.Support;
 
@@ -9,22 +9,10 @@ namespace EventFlowApp.Storage.Tests.Support;
 /// </summary>
 public sealed class PostgreSqlTarget : DatabaseTarget
 {
-    public const string Variable = "EVENTFLOWAPP_TEST_POSTGRES";
-    private readonly string _admin;
-    private readonly string _name = $"eventflowapp_t_{Guid.NewGuid():N}";
+    public const string Variable = ThrowAwayPostgres.Variable;
+    private readonly ThrowAwayPostgres _database = ThrowAwayPostgres.Create("eventflowapp_t");
 
-    public PostgreSqlTarget()
-    {
-        _admin = Environment.GetEnvironmentVariable(Variable)
-            ?? throw new InvalidOperationException($"{Variable} is not set; run the tests with ./scripts/test.sh, which starts PostgreSQL.");
-        using var connection = new NpgsqlConnection(_admin);
-        connection.Open();
-        using var create = new NpgsqlCommand($"CREATE DATABASE {_name}", connection);
-        create.ExecuteNonQuery();
-        ConnectionString = new NpgsqlConnectionStringBuilder(_admin) { Database = _name }.ConnectionString;
-    }
-
-    public string ConnectionString { get; }
+    public string ConnectionString => _database.ConnectionString;
 
     protected override DatabaseOptions Database => DatabaseOptions.PostgreSql(ConnectionString);
 
@@ -32,27 +20,5 @@ public sealed class PostgreSqlTarget : DatabaseTarget
         "SELECT setval(pg_get_serial_sequence('events', 'global_sequence_number'), " +
         $"COALESCE((SELECT MAX(global_sequence_number) FROM events), 0) + {size})";
 
-    /// <summary>
-    /// Drops the database. An autovacuum worker may have just connected to it, and only a superuser may end
-    /// that session (42501), so a refused drop is tried again for a few seconds, then reported.
-    /// </summary>
-    public override async ValueTask DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", connection);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await drop.ExecuteNonQueryAsync();
-                return;
-            }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
+    public override ValueTask DisposeAsync() => _database.DisposeAsync();
 }

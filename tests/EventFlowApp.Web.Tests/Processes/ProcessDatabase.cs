@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using EventFlowApp.Tests.Shared;
 using Npgsql;
 
 namespace EventFlowApp.Web.Tests.Processes;
@@ -43,31 +44,17 @@ public sealed class ProcessDatabase : IAsyncDisposable
     }
 
     /// <summary>A new database on the server named by EVENTFLOWAPP_TEST_POSTGRES (the test script sets it), or null when unset.</summary>
-    public static async Task<ProcessDatabase?> PostgreSqlAsync(CancellationToken cancellationToken)
+    public static Task<ProcessDatabase?> PostgreSqlAsync(CancellationToken cancellationToken)
     {
-        var server = Environment.GetEnvironmentVariable("EVENTFLOWAPP_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(server))
+        if (ThrowAwayPostgres.Server is null)
         {
-            return null;
+            return Task.FromResult<ProcessDatabase?>(null);
         }
 
-        var name = $"efapp_process_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync(cancellationToken);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        return new ProcessDatabase("PostgreSql", connectionString, () => new NpgsqlConnection(connectionString), async () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync(CancellationToken.None);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
-            await DropWithRetriesAsync(drop);
-        });
+        var database = ThrowAwayPostgres.Create("efapp_process");
+        var connectionString = database.ConnectionString;
+        return Task.FromResult<ProcessDatabase?>(
+            new ProcessDatabase("PostgreSql", connectionString, () => new NpgsqlConnection(connectionString), async () => await database.DisposeAsync()));
     }
 
     public IReadOnlyDictionary<string, string> Settings(string node, int batchSize) => new Dictionary<string, string>
@@ -95,24 +82,4 @@ public sealed class ProcessDatabase : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => new(_drop());
-
-    /// <summary>
-    /// An autovacuum worker may have just connected to the database, and only a superuser may end that
-    /// session (42501), so a refused drop is tried again for a few seconds, then reported.
-    /// </summary>
-    internal static async Task DropWithRetriesAsync(NpgsqlCommand drop)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await drop.ExecuteNonQueryAsync(CancellationToken.None);
-                return;
-            }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
-            {
-                await Task.Delay(100, CancellationToken.None);
-            }
-        }
-    }
 }
