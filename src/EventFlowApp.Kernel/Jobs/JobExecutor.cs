@@ -14,8 +14,7 @@ public sealed class JobExecutor(JobDefinitionService definitions, IJsonSerialize
 {
     private static readonly MethodInfo RunTypedMethod = typeof(JobExecutor).GetMethod(nameof(RunTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo NotifyTypedMethod = typeof(JobExecutor).GetMethod(nameof(NotifyTypedAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, object, CancellationToken, Task>> Runners = new();
-    private static readonly ConcurrentDictionary<Type, Func<IServiceProvider, object, CancellationToken, Task>> Cancellers = new();
+    private static readonly ConcurrentDictionary<(MethodInfo Method, Type Job), Func<IServiceProvider, object, CancellationToken, Task>> Typed = new();
 
     public JobRequest Describe<TJob>(TJob job, string jobId)
         where TJob : class
@@ -35,7 +34,7 @@ public sealed class JobExecutor(JobDefinitionService definitions, IJsonSerialize
         ArgumentNullException.ThrowIfNull(run);
         var definition = definitions.Get(request.Name, request.Version);
         var payload = json.Deserialize(request.Payload, definition.Type);
-        var execute = Runners.GetOrAdd(definition.Type, t => RunTypedMethod.MakeGenericMethod(t).CreateDelegate<Func<IServiceProvider, object, CancellationToken, Task>>());
+        var execute = For(RunTypedMethod, definition.Type);
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<JobContext>();
         context.Run = run;
@@ -56,10 +55,14 @@ public sealed class JobExecutor(JobDefinitionService definitions, IJsonSerialize
         }
 
         var payload = json.Deserialize(request.Payload, definition.Type);
-        var notify = Cancellers.GetOrAdd(definition.Type, t => NotifyTypedMethod.MakeGenericMethod(t).CreateDelegate<Func<IServiceProvider, object, CancellationToken, Task>>());
+        var notify = For(NotifyTypedMethod, definition.Type);
         await using var scope = scopes.CreateAsyncScope();
         await notify(scope.ServiceProvider, payload, cancellationToken);
     }
+
+    /// <summary>The generic <paramref name="method"/> closed over the job type, compiled once per pair.</summary>
+    private static Func<IServiceProvider, object, CancellationToken, Task> For(MethodInfo method, Type jobType) =>
+        Typed.GetOrAdd((method, jobType), key => key.Method.MakeGenericMethod(key.Job).CreateDelegate<Func<IServiceProvider, object, CancellationToken, Task>>());
 
     private static async Task NotifyTypedAsync<TJob>(IServiceProvider services, object payload, CancellationToken cancellationToken)
         where TJob : class
