@@ -81,5 +81,14 @@ public sealed class ProcessDatabase : IAsyncDisposable
         return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public async Task<string> TextAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = _connect();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken) as string ?? "";
+    }
+
     public ValueTask DisposeAsync() => new(_drop());
 }
